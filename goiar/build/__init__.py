@@ -1,0 +1,1 @@
+"""Stage 4: from located tables to the model (row readings, recovery by identities, assembly)."""

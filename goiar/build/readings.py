@@ -1,0 +1,265 @@
+"""Row readings: every way the values printed for one row can fill the template's cells.
+
+A row's values may be damaged in three ways, and each yields several *candidate* vectors:
+
+* **run together** — a digit run such as ``4000004`` or ``126031000157`` may hold several cells; it
+  splits into pieces without leading zeros (``0`` alone is fine), a decimal point only in an amount
+  cell;
+* **lost** — fewer values than columns (cells lost at a page break): the lost cells are unknown and
+  may sit anywhere;
+* **stray** — more values than columns after dropping spurious empty cells: some value is not part
+  of the row.
+
+When the text admits exactly one vector the row is *definite*.  Otherwise :mod:`goiar.build.solve`
+chooses with the template's identities.  Enumeration is bounded (``limit``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+import attrs
+import regex
+
+from goiar.model.figure import CellState, Number, Source
+from goiar.tables.numbers import parse_cell
+from goiar.tables.tokens import CellTok, RunTok, ValueTok
+from goiar.template.proactive import FieldKind
+
+__all__ = ["CellReading", "RowReading", "read_row"]
+
+_RUN = regex.compile(r"([+-]?)(\d+)(\.\d+)?(万元|元)?")
+
+
+@attrs.frozen
+class CellReading:
+    """One cell of one candidate vector."""
+
+    value: Number | None
+    state: CellState
+    raw: str | None = None
+    source: Source | None = None
+    unit: str | None = None
+    origin: int | None = None
+    """Index of the value token this cell was read from (None for a lost cell)."""
+    exact: bool = True
+    """True when the document's own boundaries give this cell (not a choice among splits)."""
+
+
+LOST = CellReading(None, CellState.MISSING, exact=False)
+
+
+@attrs.frozen
+class RowReading:
+    """The candidate vectors of one row."""
+
+    candidates: tuple[tuple[CellReading, ...], ...]
+    damage: tuple[str, ...] = ()
+    """What was wrong with the row's text: ``"lost"``, ``"run"``, ``"stray"``."""
+    limited: bool = False
+    """True when enumeration stopped at the limit (the candidates are incomplete)."""
+    relaxed: bool = False
+    """True when no candidate passed the row filter and the unfiltered candidates are returned."""
+
+    @property
+    def definite(self) -> bool:
+        """True when the text admits exactly one reading."""
+        return len(self.candidates) == 1 and not self.damage
+
+
+def missing_row(width: int) -> RowReading:
+    """The reading of a row the document does not have."""
+    return RowReading(candidates=((LOST,) * width,), damage=("absent",))
+
+
+def _trim_blanks(values: list[ValueTok], width: int) -> list[ValueTok]:
+    def is_blank(v: ValueTok) -> bool:
+        return isinstance(v, CellTok) and v.blank
+
+    values = list(values)
+    while len(values) > width and values and is_blank(values[-1]):
+        values.pop()
+    while len(values) > width and values and is_blank(values[0]):
+        values.pop(0)
+    index = 0
+    while len(values) > width and index < len(values):
+        if is_blank(values[index]):
+            values.pop(index)
+        else:
+            index += 1
+    return values
+
+
+def _cell(token: CellTok, kind: FieldKind, origin: int) -> CellReading:
+    parsed = parse_cell(token.text, kind)
+    return CellReading(parsed.value, parsed.state, token.text, token.source, parsed.unit, origin, exact=True)
+
+
+def _splits(text: str, count: int, kinds: Sequence[FieldKind]) -> list[tuple[str, ...]]:
+    """All ways to cut the digit run ``text`` into ``count`` pieces valid for ``kinds``."""
+    match = _RUN.fullmatch(unicodedata.normalize("NFKC", text))
+    if match is None:
+        return [(text,)] if count == 1 else []
+    sign, digits, fraction, unit = match.groups()
+    fraction = fraction or ""
+    unit = unit or ""
+    if len(digits) < count:
+        return []
+    out: list[tuple[str, ...]] = []
+
+    def valid(piece: str, kind: FieldKind, last: bool) -> bool:
+        if len(piece) > 1 and piece[0] == "0":
+            return False
+        return not (last and fraction and kind is not FieldKind.AMOUNT)
+
+    def walk(start: int, pieces: list[str]) -> None:
+        index = len(pieces)
+        if index == count - 1:
+            piece = digits[start:]
+            if valid(piece, kinds[index], last=True):
+                out.append((*pieces, piece))
+            return
+        for end in range(start + 1, len(digits) - (count - 1 - index) + 1):
+            piece = digits[start:end]
+            if not valid(piece, kinds[index], last=False):
+                if piece[0] == "0":
+                    break
+                continue
+            pieces.append(piece)
+            walk(end, pieces)
+            pieces.pop()
+
+    walk(0, [])
+    return [
+        tuple(
+            (sign if i == 0 else "") + piece + (fraction + unit if i == count - 1 else "")
+            for i, piece in enumerate(split)
+        )
+        for split in out
+    ]
+
+
+def read_row(
+    values: Sequence[ValueTok],
+    kinds: Sequence[FieldKind],
+    accept: Callable[[tuple[CellReading, ...]], bool] | None = None,
+    limit: int = 4000,
+) -> RowReading:
+    """Every candidate vector for a row of ``len(kinds)`` cells printed as ``values``.
+
+    ``accept`` filters candidates of a damaged row (the row's own identities); it never filters a
+    definite row, whose printed values are kept even when they break an identity.
+
+    Example:
+        >>> from goiar.tables.tokens import RunTok
+        >>> kinds = [FieldKind.COUNT] * 3
+        >>> [tuple(c.value for c in v) for v in read_row([RunTok("000")], kinds).candidates]
+        [(0, 0, 0)]
+        >>> len(read_row([RunTok("1236158")], kinds).candidates)
+        15
+    """
+    width = len(kinds)
+    tokens = _trim_blanks(list(values), width)
+    max_cells = [1 if isinstance(t, CellTok) else max(1, _digit_count(t.text)) for t in tokens]
+    lost = max(0, width - sum(max_cells))
+    stray = max(0, len(tokens) - width)
+    damage: list[str] = []
+    if lost:
+        damage.append("lost")
+    if stray:
+        damage.append("stray")
+    if any(isinstance(t, RunTok) and m > 1 for t, m in zip(tokens, max_cells, strict=True)) and (
+        sum(max_cells) - stray != width or len(tokens) != width
+    ):
+        damage.append("run")
+    exact_runs = not damage
+    candidates: list[tuple[CellReading, ...]] = []
+    limited = False
+    suffix_min = [0] * (len(tokens) + 1)
+    suffix_max = [0] * (len(tokens) + 1)
+    for i in range(len(tokens) - 1, -1, -1):
+        suffix_min[i] = suffix_min[i + 1] + 1
+        suffix_max[i] = suffix_max[i + 1] + max_cells[i]
+
+    def walk(index: int, cells: list[CellReading], lost_left: int, stray_left: int) -> None:
+        nonlocal limited
+        if limited:
+            return
+        filled = len(cells)
+        if index == len(tokens):
+            if filled + lost_left == width:
+                vector = tuple(cells) + (LOST,) * lost_left
+                candidates.append(vector)
+                if len(candidates) >= limit:
+                    limited = True
+            return
+        need = width - filled
+        if suffix_min[index] - stray_left > need - 0 and stray_left == 0 and lost_left == 0:
+            return
+        if lost_left:
+            cells.append(LOST)
+            walk(index, cells, lost_left - 1, stray_left)
+            cells.pop()
+        if stray_left:
+            walk(index + 1, cells, lost_left, stray_left - 1)
+        token = tokens[index]
+        if isinstance(token, CellTok):
+            if filled < width:
+                cells.append(_cell(token, kinds[filled], index))
+                walk(index + 1, cells, lost_left, stray_left)
+                cells.pop()
+            return
+        rest_min = suffix_min[index + 1] - stray_left
+        for count in range(1, max_cells[index] + 1):
+            if filled + count + max(0, rest_min) > width:
+                break
+            for split in _splits(token.text, count, kinds[filled : filled + count]):
+                pieces = [
+                    _piece(text, kinds[filled + i], token, index, exact=exact_runs or len(split) == 1)
+                    for i, text in enumerate(split)
+                ]
+                cells.extend(pieces)
+                walk(index + 1, cells, lost_left, stray_left)
+                del cells[len(cells) - len(pieces) :]
+                if limited:
+                    return
+
+    walk(0, [], lost, stray)
+    unique = _dedupe(candidates)
+    if len(unique) == 1 and damage == ["run"]:
+        # a run whose split is forced by its digit count: read as written
+        damage = []
+        unique = [tuple(attrs.evolve(cell, exact=True) for cell in unique[0])]
+    if accept is not None and (len(unique) > 1 or damage):
+        kept = [c for c in unique if accept(c)]
+        if kept:
+            return RowReading(tuple(kept), tuple(damage), limited)
+        return RowReading(tuple(unique), tuple(damage), limited, relaxed=True)
+    return RowReading(tuple(unique), tuple(damage), limited)
+
+
+def _digit_count(text: str) -> int:
+    return sum(ch.isdigit() for ch in unicodedata.normalize("NFKC", text.split(".")[0]))
+
+
+def _piece(text: str, kind: FieldKind, token: RunTok, origin: int, exact: bool) -> CellReading:
+    parsed = parse_cell(text, kind)
+    return CellReading(parsed.value, parsed.state, text, token.source, parsed.unit, origin, exact=exact)
+
+
+def _dedupe(candidates: list[tuple[CellReading, ...]]) -> list[tuple[CellReading, ...]]:
+    seen: dict[tuple[object, ...], tuple[CellReading, ...]] = {}
+    for vector in candidates:
+        key = tuple((c.value, c.origin, c.raw, c.state) for c in vector)
+        seen.setdefault(key, vector)
+    return list(seen.values())
+
+
+def values_of(vector: tuple[CellReading, ...]) -> tuple[Number | None, ...]:
+    """The values of a candidate vector."""
+    return tuple(cell.value for cell in vector)
+
+
+_ = Decimal  # re-exported type used in annotations of callers

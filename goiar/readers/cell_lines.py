@@ -1,0 +1,80 @@
+"""One cell per line: each table cell on its own tab-indented line, rows separated by blank lines.
+
+This is what copying a Word table gives (seed shapes 001 and 002).  A line without the leading tab
+directly after a cell line continues that cell (labels broken over lines).
+
+Example:
+    >>> text = "二、主动公开政府信息情况\\n\\t规章\\n\\t0\\n\\t0\\n\\n\\t行政\\n许可\\n\\t3\\n"
+    >>> grid = CellLinesReader().read(text).grids()[0]
+    >>> [[c.text for c in row] for row in grid.rows]
+    [['规章', '0', '0'], ['行政\\n许可', '3']]
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from goiar.blocks import Block, Blocks, Grid, Paragraph, RawCell
+from goiar.model.figure import Source
+from goiar.readers._lines import iter_lines
+from goiar.tables.parts import find_heading
+
+__all__ = ["CellLinesReader"]
+
+
+class CellLinesReader:
+    """Reader for one-cell-per-line text."""
+
+    name = "cell-lines"
+
+    def sniff(self, text: str) -> float:
+        """High when many lines are a single tab-indented cell."""
+        single = inner = 0
+        for _, _, line in iter_lines(text[:200_000]):
+            if line.startswith("\t") and "\t" not in line[1:].rstrip("\t"):
+                single += 1
+            elif "\t" in line.strip("\t"):
+                inner += 1
+        if single < 20:
+            return 0.0
+        return 0.9 if single > 3 * inner else 0.3
+
+    def read(self, text: str) -> Blocks:
+        """Split text into paragraphs and grids of one-cell-per-line rows."""
+        items: list[Block] = []
+        rows: list[tuple[RawCell, ...]] = []
+        row: list[RawCell] = []
+        table = 0
+        last_was_cell = False
+
+        def end_row() -> None:
+            nonlocal row
+            if row:
+                rows.append(tuple(row))
+                row = []
+
+        def end_grid() -> None:
+            nonlocal rows, table
+            end_row()
+            if rows:
+                items.append(Grid(rows=tuple(rows), source=rows[0][0].source))
+                rows = []
+                table += 1
+
+        for number, offset, line in iter_lines(text):
+            if line.startswith("\t"):
+                source = Source(line=number, offset=offset + 1, table=table, row=len(rows), column=len(row))
+                row.append(RawCell(text=line[1:], source=source))
+                last_was_cell = True
+            elif not line.strip():
+                end_row()
+                last_was_cell = False
+            elif last_was_cell and row and find_heading(line) is None:
+                previous = row[-1]
+                row[-1] = attrs.evolve(previous, text=previous.text + "\n" + line)
+            else:
+                end_grid()
+                items.append(Paragraph(text=line.strip(), source=Source(line=number, offset=offset)))
+                last_was_cell = False
+        end_grid()
+        return Blocks(items=tuple(items), reader=self.name)

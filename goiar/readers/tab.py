@@ -1,0 +1,67 @@
+"""Tab-separated text: tables as lines of tab-separated cells (Word or PDF text exports).
+
+Consecutive lines containing a tab form one grid (blank lines inside a table are skipped); every
+other non-empty line is a paragraph.  Header rows spread over several lines, empty cells in the
+middle of a row and cells lost at page breaks are left to the table stage.
+
+Example:
+    >>> blocks = TabReader().read("一、总体情况\\n规章\\t0\\t0\\t0\\n")
+    >>> [type(b).__name__ for b in blocks.items], blocks.grids()[0].rows[0][1].text
+    (['Paragraph', 'Grid'], '0')
+"""
+
+from __future__ import annotations
+
+from goiar.blocks import Block, Blocks, Grid, Paragraph, RawCell
+from goiar.model.figure import Source
+from goiar.readers._lines import iter_lines
+
+__all__ = ["TabReader"]
+
+
+class TabReader:
+    """Reader for tab-separated text (seed shapes 000 and 004)."""
+
+    name = "tab"
+
+    def sniff(self, text: str) -> float:
+        """High when many lines hold cells separated by tabs *inside* the line."""
+        inner = leading_only = 0
+        for _, _, line in iter_lines(text[:200_000]):
+            stripped = line.lstrip("\t")
+            if "\t" in stripped.rstrip("\t"):
+                inner += 1
+            elif line.startswith("\t"):
+                leading_only += 1
+        if inner < 5:
+            return 0.05 if inner else 0.0
+        return 0.9 if inner >= leading_only else 0.4
+
+    def read(self, text: str) -> Blocks:
+        """Split text into paragraphs and tab grids."""
+        items: list[Block] = []
+        rows: list[tuple[RawCell, ...]] = []
+        table = 0
+
+        def close() -> None:
+            nonlocal rows, table
+            if rows:
+                items.append(Grid(rows=tuple(rows), source=rows[0][0].source))
+                rows = []
+                table += 1
+
+        for number, offset, line in iter_lines(text):
+            if "\t" in line:
+                row_index = len(rows)
+                cells: list[RawCell] = []
+                position = offset
+                for column, cell in enumerate(line.split("\t")):
+                    source = Source(line=number, offset=position, table=table, row=row_index, column=column)
+                    cells.append(RawCell(text=cell, source=source))
+                    position += len(cell) + 1
+                rows.append(tuple(cells))
+            elif line.strip():
+                close()
+                items.append(Paragraph(text=line.strip(), source=Source(line=number, offset=offset)))
+        close()
+        return Blocks(items=tuple(items), reader=self.name)

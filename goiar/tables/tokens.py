@@ -1,0 +1,181 @@
+"""Tokens and segments: the common currency of every table, whatever the format.
+
+Blocks are flattened into a stream of tokens: label text, single value cells (from grids), runs of
+digits (from running text, where cell boundaries are lost) and row breaks.  Segments then pair each
+stretch of label text with the values that follow it; the table parsers match a segment's label to a
+template row.  A web page copied as text (``规章000规范性文件898989…``) and a Word table come out as
+the same kind of segment stream.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import attrs
+import regex
+
+from goiar.blocks import Block, Grid, Heading, Paragraph
+from goiar.model.figure import Source
+from goiar.tables.numbers import is_value_text
+
+__all__ = ["CellTok", "RunTok", "Segment", "TextTok", "ValueTok", "segments", "tokenize", "tokenize_text"]
+
+
+@attrs.frozen
+class TextTok:
+    """Label (or other) text."""
+
+    text: str
+    source: Source | None = None
+
+
+@attrs.frozen
+class CellTok:
+    """One value cell of a grid: exactly one table cell (may be blank or a dash)."""
+
+    text: str
+    source: Source | None = None
+
+    @property
+    def blank(self) -> bool:
+        """True for an empty cell."""
+        return not self.text.strip(" \t\r\n\u00a0\u3000")
+
+
+@attrs.frozen
+class RunTok:
+    """Digits from running text: one or more cells whose separators were lost."""
+
+    text: str
+    source: Source | None = None
+
+    blank = False
+
+
+@attrs.frozen
+class _Break:
+    pass
+
+
+BREAK = _Break()
+ValueTok = CellTok | RunTok
+Token = TextTok | CellTok | RunTok | _Break
+
+# A number in running text; a unit may follow.  Possessive/atomic pieces keep it linear on long runs.
+_NUM = regex.compile(r"[+-]?+\d++(?:\.\d++)?+(?:万元|元)?+")
+_ITEM_MARK = regex.compile(r"\s*+[.、．]\s*+[\p{Han}“\"「]")
+_DEBRIS = regex.compile(r"\[bookmark:[^\]]{0,200}\]", regex.IGNORECASE)
+_DATE_UNIT = regex.compile(r"\s*+[年月日号]")
+
+
+def tokenize_text(text: str, source: Source | None = None) -> Iterator[TextTok | RunTok]:
+    """Split running text into label text and digit runs.
+
+    Digits that belong to labels stay text: item numbers (``2.其他法律…``, even when stuck to the
+    previous row's digits as in ``00000002.其他``), dates (``2023年``) and ``本年(2023)`` headers.
+
+    Example:
+        >>> [(type(t).__name__, t.text) for t in tokenize_text("8.属于行政查询事项00000002.其他法律")]
+        [('TextTok', '8.属于行政查询事项'), ('RunTok', '0000000'), ('TextTok', '2.其他法律')]
+    """
+    text = _DEBRIS.sub(lambda m: " " * len(m.group()), text)
+    position = 0
+    pending: list[str] = []
+    for match in _NUM.finditer(text):
+        start, end = match.span()
+        number = match.group()
+        after = text[end : end + 3]
+        before = text[start - 1 : start] if start else ""
+        if _DATE_UNIT.match(after) or (before in "(（" and before and after[:1] in ")）") or before == "第":
+            continue
+        if "." not in number and number[-1].isdigit() and _ITEM_MARK.match(after):
+            # the last digit is an item number of the next label
+            if len(number.lstrip("+-")) == 1:
+                continue
+            end -= 1
+            number = number[:-1]
+        gap = text[position:start]
+        if gap.strip():
+            pending.append(gap)
+        if pending:
+            yield TextTok("".join(pending), _shift(source, position))
+            pending = []
+        yield RunTok(number, _shift(source, start))
+        position = end
+    if position < len(text):
+        pending.append(text[position:])
+    if pending and "".join(pending).strip():
+        yield TextTok("".join(pending), _shift(source, position))
+
+
+def _shift(source: Source | None, by: int) -> Source | None:
+    if source is None or source.offset is None or by == 0:
+        return source
+    return attrs.evolve(source, offset=source.offset + by)
+
+
+def tokenize(blocks: Iterable[Block]) -> Iterator[Token]:
+    """Flatten blocks into tokens; a row break follows every grid row and every paragraph.
+
+    Merged-cell copies (``spanned``) are skipped so a merged value is never counted twice.
+    """
+    for block in blocks:
+        if isinstance(block, Grid):
+            for row in block.rows:
+                for cell in row:
+                    if cell.spanned:
+                        continue
+                    if is_value_text(cell.text):
+                        yield CellTok(cell.text, cell.source)
+                    else:
+                        yield from tokenize_text(cell.text, cell.source)
+                yield BREAK
+        elif isinstance(block, Paragraph | Heading):
+            yield from tokenize_text(block.text, block.source)
+            yield BREAK
+
+
+@attrs.frozen
+class Segment:
+    """A stretch of label text and the values that follow it."""
+
+    label: str
+    values: tuple[ValueTok, ...]
+    source: Source | None = None
+
+    @property
+    def all_blank(self) -> bool:
+        """True when every value is an empty cell (a header filler or an unfilled row)."""
+        return all(isinstance(v, CellTok) and v.blank for v in self.values)
+
+
+def segments(tokens: Iterable[Token]) -> Iterator[Segment]:
+    """Pair label text with the values after it.
+
+    A segment ends at the next label text or row break after values.  Label text without values
+    carries over to the next segment (labels broken across rows or pages stay together).
+    """
+    label: list[str] = []
+    values: list[ValueTok] = []
+    source: Source | None = None
+
+    def emit() -> Segment:
+        return Segment("".join(label), tuple(values), source)
+
+    for token in tokens:
+        if isinstance(token, TextTok):
+            if values:
+                yield emit()
+                label, values, source = [], [], None
+            if source is None:
+                source = token.source
+            label.append(token.text)
+        elif isinstance(token, CellTok | RunTok):
+            if source is None:
+                source = token.source
+            values.append(token)
+        elif values:
+            yield emit()
+            label, values, source = [], [], None
+    if values:
+        yield emit()
