@@ -95,7 +95,7 @@ def from_dict(data: dict[str, Any]) -> Report:
         Traceback (most recent call last):
         ...
         goiar.errors.ConversionError: not a serialised goiar report:
-          invalid value for type, expected int @ $.meta.year
+          invalid value for type, expected int | None @ $.meta.year
     """
     try:
         return _CONVERTER.structure(data, Report)

@@ -52,9 +52,7 @@ def assemble(blocks: Blocks) -> Report:
 
     sections, closing, signature, signature_date = _sections(parts)
     preamble = by_key.get("preamble")
-    preamble_lines = [
-        b.text for b in (preamble.blocks if preamble else ()) if isinstance(b, Paragraph | Heading)
-    ]
+    preamble_lines = [b.text for b in (preamble.blocks if preamble else ()) if isinstance(b, Paragraph | Heading)]
     fields = list(blocks.fields) + page_fields_from_lines(preamble_lines[:40])
     full_text = "\n".join(b.text for b in blocks.items if isinstance(b, Paragraph | Heading))
     meta = extract_meta(
@@ -164,9 +162,7 @@ def _requests(found: list[Segment], fallback: Template | None, findings: list[Fi
         cells = {c: solved.figures[f"requests.{spec.key}.{c}"] for c in REQUEST_COLUMNS}
         segment = assigned.get(spec.key)
         out.append(
-            RequestRow(
-                key=spec.key, label=spec.label, printed=segment.label.strip() if segment else None, **cells
-            )
+            RequestRow(key=spec.key, label=spec.label, printed=segment.label.strip() if segment else None, **cells)
         )
     return Requests(template=version, rows=tuple(out))
 
@@ -191,13 +187,10 @@ def _appeals(items: Sequence[Block], findings: list[Finding]) -> Appeals | None:
     keys = tuple(f"appeals.{g}.{c}" for g in APPEAL_GROUPS for c in APPEAL_COLUMNS)
     identities = identities_for("appeals", Template.V2021)
     reading = _read(values, _COUNT15, keys, identities)
-    solved = solve(
-        [TableRow(prefix="appeals", keys=keys, reading=reading, label="行政复议、行政诉讼")], identities
-    )
+    solved = solve([TableRow(prefix="appeals", keys=keys, reading=reading, label="行政复议、行政诉讼")], identities)
     findings.extend(solved.findings)
     groups = {
-        g: AppealGroup(key=g, **{c: solved.figures[f"appeals.{g}.{c}"] for c in APPEAL_COLUMNS})
-        for g in APPEAL_GROUPS
+        g: AppealGroup(key=g, **{c: solved.figures[f"appeals.{g}.{c}"] for c in APPEAL_COLUMNS}) for g in APPEAL_GROUPS
     }
     return Appeals(**groups)
 

@@ -19,9 +19,7 @@ _FIELD_NAMES = (
 )
 _FIELD_LINE = regex.compile(rf"^[\s•·*\-–—◆■●]*+({_FIELD_NAMES})[\s\u3000]*+[:：]?[\s\u3000]*+(.*)$")
 _DATE = regex.compile(r"((?:19|20)\d{2})\s*+[-年./]\s*+(\d{1,2})\s*+[-月./]\s*+(\d{1,2})\s*+日?")
-_DATE_LINE = regex.compile(
-    r"^[\s\u3000]*+((?:19|20)\d{2})\s*+年\s*+(\d{1,2})\s*+月\s*+(\d{1,2})\s*+日[\s\u3000]*+$"
-)
+_DATE_LINE = regex.compile(r"^[\s\u3000]*+((?:19|20)\d{2})\s*+年\s*+(\d{1,2})\s*+月\s*+(\d{1,2})\s*+日[\s\u3000]*+$")
 _TITLE_A = regex.compile(r"^(?P<organ>.*?)(?P<year>(?:19|20)\d{2})年度?(?P<tail>.{0,12}?)(?:政府)?信息公开")
 _TITLE_B = regex.compile(r"^(?P<year>(?:19|20)\d{2})年度?(?P<organ>.+?)(?:政府)?信息公开")
 _PERIOD = regex.compile(
@@ -224,9 +222,7 @@ def extract_meta(
 
 def _pick_title(lines: Sequence[str], fields: dict[str, str]) -> str | None:
     cleaned = [line.strip() for line in lines if line.strip() and not _FIELD_LINE.match(line.strip())]
-    titled = [
-        line for line in cleaned if regex.search(r"报告|年报", line) and regex.search(r"(?:19|20)\d{2}", line)
-    ]
+    titled = [line for line in cleaned if regex.search(r"报告|年报", line) and regex.search(r"(?:19|20)\d{2}", line)]
     for line in titled:
         if _title_parts(line)[0] is not None:
             return line

@@ -241,7 +241,7 @@ def read_row(
 
 
 def _digit_count(text: str) -> int:
-    return sum(ch.isdigit() for ch in unicodedata.normalize("NFKC", text.split(".")[0]))
+    return sum(ch.isdigit() for ch in unicodedata.normalize("NFKC", text.split(".", maxsplit=1)[0]))
 
 
 def _piece(text: str, kind: FieldKind, token: RunTok, origin: int, exact: bool) -> CellReading:

@@ -47,25 +47,53 @@ class SolvedTable:
 Values = dict[str, Number | None]
 
 
-def _propagate(
-    values: Values, identities: Sequence[Identity], signed: frozenset[str]
-) -> dict[str, Identity] | None:
-    """Fill cells forced by identities, in place; None on contradiction (a negative forced count)."""
+def _propagate(values: Values, identities: Sequence[Identity], signed: frozenset[str]) -> dict[str, Identity] | None:
+    """Fill cells forced by identities, in place; None on contradiction.
+
+    Two things force a cell: an identity with exactly one unknown, and an identity whose unknowns are
+    non-negative counts on one side that must sum to 0 (a blank 法人 cell in a row whose 总计 equals
+    its 自然人 cell is 0).  A forced negative count is a contradiction.
+    """
     forced: dict[str, Identity] = {}
     changed = True
     while changed:
         changed = False
         for identity in identities:
-            solved = identity.solve(values)
-            if solved is None:
+            unknown = [key for key in identity.keys if values.get(key) is None]
+            if not unknown:
                 continue
-            key, value = solved
-            if value < 0 and key not in signed:
+            solved = identity.solve(values)
+            if solved is not None:
+                key, value = solved
+                if value < 0 and key not in signed:
+                    return None
+                values[key] = value
+                forced[key] = identity
+                changed = True
+                continue
+            zeros = _zero_sum(identity, values, unknown, signed)
+            if zeros is None:
                 return None
-            values[key] = value
-            forced[key] = identity
-            changed = True
+            for key in zeros:
+                values[key] = 0
+                forced[key] = identity
+                changed = True
     return forced
+
+
+def _zero_sum(identity: Identity, values: Values, unknown: list[str], signed: frozenset[str]) -> list[str] | None:
+    """Unknowns forced to 0 because they are non-negative and must sum to 0 ([] if not applicable)."""
+    if any(key in signed for key in unknown):
+        return []
+    on_left = [key in identity.lhs for key in unknown]
+    if any(on_left) and not all(on_left):
+        return []
+    left = sum((values[k] or 0 for k in identity.lhs if k not in unknown), start=0)
+    right = sum((values[k] or 0 for k in identity.rhs if k not in unknown), start=0)
+    needed = right - left if all(on_left) else left - right
+    if needed < 0:
+        return None
+    return unknown if needed == 0 else []
 
 
 def _holds(identity: Identity, values: Values) -> bool:
@@ -148,9 +176,7 @@ def solve(
             forced = _propagate(values, relevant, signed)
             if forced is None or not all(_holds(i, values) for i in relevant):
                 continue
-            solutions.append(
-                (values, forced, {row.prefix: i for row, i in zip(choice_rows, combo, strict=True)})
-            )
+            solutions.append((values, forced, {row.prefix: i for row, i in zip(choice_rows, combo, strict=True)}))
 
     figures: dict[str, Figure] = {}
     findings: list[Finding] = []
@@ -195,7 +221,7 @@ def _resolve(
                 for source in (forced, group.forced):
                     if key in source:
                         forced_by.add(f"{source[key].id} {source[key].name}")
-            figure, finding = _figure(key, row, readings, results, forced_by)
+            figure, finding = _figure(key, readings, results, forced_by)
             figures[key] = figure
             if finding is None:
                 continue
@@ -215,7 +241,7 @@ def _resolve(
 
 
 def _figure(
-    key: str, row: TableRow, readings: list[CellReading], results: set[Number | None], forced_by: set[str]
+    key: str, readings: list[CellReading], results: set[Number | None], forced_by: set[str]
 ) -> tuple[Figure, Finding | None]:
     first = readings[0]
     same_origin = all(r.origin == first.origin and r.raw == first.raw for r in readings)
@@ -238,11 +264,12 @@ def _figure(
         state = shared_state or CellState.MISSING
         figure = Figure(value=None, state=state, raw=raw, source=source, unit=first.unit)
         if state in {CellState.BLANK, CellState.DASH}:
+            written = (raw or "").strip() or "空白"
             return figure, Finding(
                 rule="cell.blank",
                 severity=Severity.WARNING,
                 path=key,
-                message=f"{label} 为空（{raw.strip() or '空白' if raw else '空白'}），按未知处理：空白可能表示 0，也可能表示未填写",
+                message=f"{label} 为空（{written}），按未知处理：空白可能表示 0，也可能表示未填写",
                 source=source,
             )
         detail = f"（原文 {raw!r} 不是数字）" if raw else "（文中缺失）"
@@ -279,14 +306,12 @@ def _value_state(results: set[Number | None]) -> CellState:
     return CellState.UNREADABLE
 
 
-def _ambiguous_fallback(
-    choice_rows: Sequence[TableRow], figures: dict[str, Figure], findings: list[Finding]
-) -> None:
+def _ambiguous_fallback(choice_rows: Sequence[TableRow], figures: dict[str, Figure], findings: list[Finding]) -> None:
     for row in choice_rows:
         for column, key in enumerate(row.keys):
             readings = [vector[column] for vector in row.reading.candidates]
             results = {r.value for r in readings}
-            figure, finding = _figure(key, row, readings, results, set())
+            figure, finding = _figure(key, readings, results, set())
             figures[key] = figure
             if finding is not None:
                 findings.append(finding)
@@ -296,9 +321,7 @@ def _inferred_findings(rows: Sequence[TableRow], figures: Mapping[str, Figure]) 
     out: list[Finding] = []
     for row in rows:
         inferred = [
-            (key, figures[key])
-            for key in row.keys
-            if key in figures and figures[key].obtained is Obtained.INFERRED
+            (key, figures[key]) for key in row.keys if key in figures and figures[key].obtained is Obtained.INFERRED
         ]
         if not inferred:
             continue
