@@ -14,7 +14,7 @@ from goiar.model.version import Template
 __all__ = ["extract_meta", "page_fields_from_lines", "parse_date", "split_signature"]
 
 _FIELD_NAMES = (
-    "索引号|发布机构|发文机关|发布日期|发布时间|成文日期|发文日期|生成日期|文号|发布文号|名称|标题|信息名称|"
+    "索引号|发布机构|发文机关|发布日期|发布时间|公开日期|成文日期|发文日期|生成日期|文号|发布文号|名称|标题|信息名称|"
     "公开方式|公开目录|主题分类|分类|信息分类|组配分类|信息来源|来源|时效|有效性|关键词|公开范围|公开时限"
 )
 _FIELD_LINE = regex.compile(rf"^[\s•·*\-–—◆■●]*+({_FIELD_NAMES})[\s\u3000]*+[:：]?[\s\u3000]*+(.*)$")
@@ -181,7 +181,7 @@ def extract_meta(
     organ, year = _title_parts(title) if title else (None, None)
     publisher = field_map.get("发布机构") or field_map.get("发文机关") or None
     published = None
-    for name in ("发布日期", "发布时间", "成文日期", "发文日期"):
+    for name in ("发布日期", "发布时间", "公开日期", "时间", "成文日期", "发文日期"):
         if name in field_map and (published := parse_date(field_map[name])) is not None:
             break
     if published is None:
@@ -221,6 +221,9 @@ def extract_meta(
 
 
 def _pick_title(lines: Sequence[str], fields: dict[str, str]) -> str | None:
+    for name in ("名称", "标题", "信息名称"):
+        if fields.get(name) and _title_parts(fields[name])[0] is not None:
+            return fields[name]
     cleaned = [line.strip() for line in lines if line.strip() and not _FIELD_LINE.match(line.strip())]
     titled = [line for line in cleaned if regex.search(r"报告|年报", line) and regex.search(r"(?:19|20)\d{2}", line)]
     for line in titled:

@@ -71,15 +71,23 @@ def split_parts(items: Sequence[Block]) -> list[Part]:
                 heading, end = found
                 last = heading.number
                 key, heading_text = heading.key, block.text[:end].strip()
-                lead, source, current = block.text[end:].strip(), block.source, []
+                lead, source = block.text[end:].strip(), block.source
+                # text run on after the heading (a page copied as text) belongs to the part
+                current = [Paragraph(text=lead, source=_shifted(block.source, end))] if lead else []
                 continue
         current.append(block)
     parts.append(Part(key, heading_text, tuple(current), lead, source))
     return parts
 
 
+def _shifted(source: Source | None, by: int) -> Source | None:
+    if source is None or source.offset is None:
+        return source
+    return attrs.evolve(source, offset=source.offset + by)
+
+
 def part_text(part: Part) -> str:
-    """The running text of a part: its lead and paragraphs, one per line (grids excluded)."""
-    lines = [part.lead] if part.lead else []
+    """The running text of a part: its paragraphs (including any lead), one per line (grids excluded)."""
+    lines: list[str] = []
     lines.extend(block.text.strip() for block in part.blocks if not isinstance(block, Grid) and block.text.strip())
     return "\n".join(lines)

@@ -39,13 +39,13 @@ PART_HEADINGS: tuple[PartHeading, ...] = (
         key="appeals",
         number=4,
         heading="四、政府信息公开行政复议、行政诉讼情况",
-        pattern="行政复议.{0,12}行政诉讼",
+        pattern="行政复议.{0,12}?行政诉讼",
     ),
     PartHeading(
         key="problems",
         number=5,
         heading="五、存在的主要问题及改进情况",
-        pattern="存在的?(?:主要)?问题(?:及|和|与)?(?:其)?改进",
+        pattern="存在的?(?:主要)?问题(?:及|和|与)?(?:其)?(?:改进|整改)",
     ),
     PartHeading(key="other", number=6, heading="六、其他需要报告的事项", pattern="其他需要(?:报告|汇报|说明)的?事项"),
 )

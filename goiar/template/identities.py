@@ -34,6 +34,7 @@ from goiar.model.appeals import APPEAL_COLUMNS, APPEAL_GROUPS
 from goiar.model.requests import REQUEST_COLUMNS
 from goiar.model.version import Template
 from goiar.template.appeals import APPEAL_COLUMN_LABELS, APPEAL_GROUP_LABELS
+from goiar.template.proactive import PROACTIVE_ITEMS
 from goiar.template.requests import REQUEST_COLUMN_LABELS, request_rows
 
 __all__ = ["Identity", "identities_for", "label_of_key"]
@@ -128,6 +129,12 @@ def label_of_key(key: str) -> str:
         return f"「{row_label}」 {column_label}"
     if table == "appeals":
         return f"「{dict(APPEAL_GROUP_LABELS).get(row, row)}」 {dict(APPEAL_COLUMN_LABELS).get(column, column)}"
+    if table == "proactive":
+        for item in PROACTIVE_ITEMS:
+            if item.key == row:
+                for field in item.fields:
+                    if field.key == column:
+                        return f"「{item.label}」 {field.label}"
     return key
 
 
