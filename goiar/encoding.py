@@ -183,11 +183,11 @@ def _finish(text: str, codec: str) -> tuple[str, str]:
     return (text.removeprefix("\ufeff"), codec)
 
 
-def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+def decode(data: bytes | bytearray | memoryview, encoding: str | None = None) -> tuple[str, str]:
     """Decode ``data`` and return ``(text, codec used)``; see the module docstring for the order.
 
     Args:
-        data: The raw bytes.
+        data: The raw bytes (``bytearray`` and ``memoryview`` are accepted too).
         encoding: Force this encoding (GB-family names still decode as gb18030).
 
     Returns:
@@ -203,37 +203,37 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         >>> decode("规章".encode("utf-8"), encoding="gbk")
         ('瑙勭珷', 'gb18030')
     """
-    data = bytes(data)
+    raw = bytes(data)
     if encoding is not None:
         codec = normalise_encoding_name(encoding)
         if codec is None:
             raise UndecodableError(f"unknown encoding {encoding!r} (the encoding= argument)")
-        text = _strict(data, "utf-8-sig" if codec == "utf-8" else codec)
+        text = _strict(raw, "utf-8-sig" if codec == "utf-8" else codec)
         if text is None:
             raise UndecodableError(f"the bytes are not valid {codec} (forced with encoding={encoding!r})")
         return _finish(text, codec)
 
     tried: list[str] = []
     for bom, codec in _BOMS:
-        if data.startswith(bom):
-            text = _strict(data[len(bom) :], codec)
+        if raw.startswith(bom):
+            text = _strict(raw[len(bom) :], codec)
             if text is not None:
                 return _finish(text, codec)
             tried.append(f"{codec} (byte order mark)")
             if codec == "utf-8":
-                data = data[len(bom) :]
+                raw = raw[len(bom) :]
             break
     else:
-        wide = _utf16_without_bom(data)
+        wide = _utf16_without_bom(raw)
         if wide is not None:
-            text = _strict(data, wide)
+            text = _strict(raw, wide)
             if text is not None:
                 return _finish(text, wide)
             tried.append(f"{wide} (NUL pattern)")
 
-    declared_name = _declared(data)
+    declared_name = _declared(raw)
     declared = normalise_encoding_name(declared_name) if declared_name else None
-    utf8 = _strict(data, "utf-8")
+    utf8 = _strict(raw, "utf-8")
     if utf8 is not None and (declared in {None, "utf-8"} or _multibyte_utf8(utf8) or utf8.isascii()):
         return _finish(utf8, "utf-8")
 
@@ -254,12 +254,12 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         if codec in seen:
             continue
         seen.add(codec)
-        text = utf8 if codec == "utf-8" else _strict(data, codec)
+        text = utf8 if codec == "utf-8" else _strict(raw, codec)
         if text is not None:
             return _finish(text, codec)
         tried.append(f"declared {codec}" if codec == declared else codec)
     if single_byte is not None:
-        return _finish(data.decode(single_byte, "replace"), single_byte)
+        return _finish(raw.decode(single_byte, "replace"), single_byte)
     where = f" (the page declares {declared_name!r})" if declared_name else ""
     raise UndecodableError(f"the bytes decode strictly in none of: {', '.join(tried)}{where}")
 

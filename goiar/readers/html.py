@@ -1,7 +1,8 @@
 """Web pages: the report's text and tables out of a government site page (or a Word "Save as HTML").
 
-The reader parses with a locked-down lxml HTML parser (no network, no entity expansion, no comments,
-no processing instructions, depth and size limits on), then:
+The reader parses with a locked-down lxml HTML parser (``no_network``, no comments, no processing
+instructions, ``huge_tree`` off so libxml2's depth and size limits hold; libxml2's HTML parser never
+expands declared entities, and a leading ``<!DOCTYPE … [ … ]>`` internal subset is removed unread), then:
 
 1. drops what is never visible (``<script>``, ``<style>``, ``<noscript>``, ``<template>``, Word's
    ``<xml>`` islands and conditional comments);
@@ -12,9 +13,16 @@ no processing instructions, depth and size limits on), then:
    visible line of block text a :class:`~goiar.blocks.Paragraph`, every data table a
    :class:`~goiar.blocks.Grid` with ``rowspan``/``colspan`` expanded (copies flagged ``spanned``);
    layout tables (prose and tables inside cells) are walked as ordinary content;
-4. reads page metadata (``索引号``, ``发布机构``, ``发布日期`` …) from the chrome outside the report and from
-   ``<meta name="PubDate" …>`` tags into :attr:`~goiar.blocks.Blocks.fields`; the report title
-   (``<h1>``, ``.title``, ``<title>``) becomes the first Heading when it lies outside the report element.
+4. reads page metadata (``索引号``, ``发布机构``, ``发布日期``, ``公开日期``, ``文号`` …) into
+   :attr:`~goiar.blocks.Blocks.fields`, names as printed, in document order: first the ``<meta>`` tags
+   (``PubDate`` → 发布日期, ``ArticleTitle`` → 名称, ``ContentSource`` → 来源), then the chrome outside the
+   report (``<td>索引号：</td><td>…</td>``, ``<li><span>发布机构</span> …</li>``, ``发布日期：…`` lines), then
+   page-information tables found inside the report element (those are not emitted as grids).  A label
+   with an empty value gives ``""``.  When no report element is found, field lines are read from the
+   body's paragraphs and also stay in the paragraph stream;
+5. emits the report title (``<h1>``–``<h3>``, an element whose class or id holds ``title``, else the
+   ``<title>`` segment naming the report) as the first Heading when it lies outside the report element
+   and the first blocks do not already carry it.
 
 Text is kept raw (no punctuation or digit normalisation): only whitespace is tidied.  Inline elements join
 without a separator (``<span>2</span><span>3</span>`` reads ``23``), a line break in the source between
@@ -354,10 +362,7 @@ class _Lines:
 class _Cell:
     element: _Element
     lines: _Lines
-
-    @property
-    def text(self) -> str:
-        return self.lines.text()
+    text: str
 
 
 def _table_rows(table: _Element, *, keep_breaks: bool) -> tuple[list[list[_Cell]], list[str], list[_Element]]:
@@ -372,7 +377,7 @@ def _table_rows(table: _Element, *, keep_breaks: bool) -> tuple[list[list[_Cell]
             if _tag(td) in {"td", "th"}:
                 lines = _Lines(keep_breaks=keep_breaks).collect(td)
                 nested.extend(lines.nested)
-                cells.append(_Cell(td, lines))
+                cells.append(_Cell(td, lines, lines.text()))
         rows.append(cells)
 
     for child in table:
@@ -395,16 +400,13 @@ def _is_layout(rows: list[list[_Cell]], nested: list[_Element]) -> bool:
     cells = [cell for row in rows for cell in row]
     if len(cells) <= 1:
         return True
-    columns = max(len(row) for row in rows)
     for cell in cells:
         text = cell.text
-        if len(text) > _LAYOUT_CELL_CHARS or cell.lines.headings:
+        if len(text) > _LAYOUT_CELL_CHARS or any(marker in text for marker in _SECTION_MARKERS):
             return True
-        if any(marker in text for marker in _SECTION_MARKERS):
+        if nested and (len(text) > _PROSE_CELL_CHARS or cell.lines.headings):
             return True
-        if nested and len(text) > _PROSE_CELL_CHARS:
-            return True
-    return bool(nested) and columns <= 2
+    return bool(nested) and max(len(row) for row in rows) <= 2
 
 
 # ------------------------------------------------------------------------------------------- fields
