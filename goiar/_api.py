@@ -108,11 +108,12 @@ def validate(report: Report, rules: object = None, previous: Report | None = Non
         >>> goiar.validate(make_report())
         []
     """
+    from goiar.display import FindingList  # noqa: PLC0415 - display is only needed here
     from goiar.rules import RuleSet, iter_findings  # noqa: PLC0415 - rules import the model lazily
 
     if rules is not None and not isinstance(rules, RuleSet):
         raise TypeError(f"rules must be a goiar.rules.RuleSet, not {type(rules).__name__}")
-    return list(iter_findings(report, rules=rules, previous=previous))
+    return FindingList(iter_findings(report, rules=rules, previous=previous))
 
 
 def flatten(report: Report) -> dict[str, int | Decimal | None]:

@@ -65,3 +65,9 @@ class Report:
         """The text of part ``key``, or ``""`` when absent."""
         section = self.section(key)
         return section.text if section is not None else ""
+
+    def _repr_html_(self) -> str:
+        """The three tables laid out like the official ones, with findings (Jupyter)."""
+        from goiar.display import report_html  # noqa: PLC0415 - display imports the model
+
+        return report_html(self)
