@@ -49,6 +49,8 @@ class CellReading:
 
 
 LOST = CellReading(None, CellState.MISSING, exact=False)
+MAX_LEAVES = 200_000
+"""Enumeration budget per row; a row that exceeds it is reported ambiguous, never solved partially."""
 
 
 @attrs.frozen
@@ -175,28 +177,34 @@ def read_row(
     ):
         damage.append("run")
     exact_runs = not damage
-    candidates: list[tuple[CellReading, ...]] = []
+    # A lost cell may also sit between two pieces of a digit run; those placements are not
+    # enumerated, so such a row is declared incomplete rather than solved on a partial set.
+    incomplete = bool(lost) and any(isinstance(t, RunTok) and m > 1 for t, m in zip(tokens, max_cells, strict=True))
+    raw: list[tuple[CellReading, ...]] = []
+    kept: list[tuple[CellReading, ...]] = []
+    leaves = 0
     limited = False
     suffix_min = [0] * (len(tokens) + 1)
-    suffix_max = [0] * (len(tokens) + 1)
     for i in range(len(tokens) - 1, -1, -1):
         suffix_min[i] = suffix_min[i + 1] + 1
-        suffix_max[i] = suffix_max[i + 1] + max_cells[i]
+
+    def leaf(vector: tuple[CellReading, ...]) -> None:
+        nonlocal leaves, limited
+        leaves += 1
+        if len(raw) < limit:
+            raw.append(vector)
+        if accept is not None and accept(vector):
+            kept.append(vector)
+        if leaves >= MAX_LEAVES or len(kept) >= limit:
+            limited = True
 
     def walk(index: int, cells: list[CellReading], lost_left: int, stray_left: int) -> None:
-        nonlocal limited
         if limited:
             return
         filled = len(cells)
         if index == len(tokens):
             if filled + lost_left == width:
-                vector = tuple(cells) + (LOST,) * lost_left
-                candidates.append(vector)
-                if len(candidates) >= limit:
-                    limited = True
-            return
-        need = width - filled
-        if suffix_min[index] - stray_left > need - 0 and stray_left == 0 and lost_left == 0:
+                leaf(tuple(cells) + (LOST,) * lost_left)
             return
         if lost_left:
             cells.append(LOST)
@@ -227,15 +235,14 @@ def read_row(
                     return
 
     walk(0, [], lost, stray)
-    unique = _dedupe(candidates)
-    if len(unique) == 1 and damage == ["run"]:
+    limited = limited or incomplete
+    unique = _dedupe(raw)
+    if len(unique) == 1 and damage == ["run"] and not limited:
         # a run whose split is forced by its digit count: read as written
-        damage = []
-        unique = [tuple(attrs.evolve(cell, exact=True) for cell in unique[0])]
+        return RowReading((tuple(attrs.evolve(cell, exact=True) for cell in unique[0]),))
     if accept is not None and (len(unique) > 1 or damage):
-        kept = [c for c in unique if accept(c)]
         if kept:
-            return RowReading(tuple(kept), tuple(damage), limited)
+            return RowReading(tuple(_dedupe(kept)), tuple(damage), limited)
         return RowReading(tuple(unique), tuple(damage), limited, relaxed=True)
     return RowReading(tuple(unique), tuple(damage), limited)
 

@@ -152,6 +152,16 @@ def solve(
     rows: Sequence[TableRow], identities: Sequence[Identity], signed: frozenset[str] = frozenset()
 ) -> SolvedTable:
     """Choose readings and fill forced cells for one table."""
+    limited = [row for row in rows if row.reading.limited]
+    if limited:
+        # an incomplete set of readings cannot show that a reading is the only one: such rows
+        # are unknown (the other rows' identities may still force their cells)
+        rows = [
+            attrs.evolve(row, reading=RowReading(candidates=((_TOO_MANY,) * len(row.keys),), damage=("limited",)))
+            if row.reading.limited
+            else row
+            for row in rows
+        ]
     groups = {row.prefix: _groups(row, identities, signed) for row in rows}
     base: Values = {}
     uncertain_keys: set[str] = set()
@@ -198,7 +208,27 @@ def solve(
         _resolve(plain, groups, [(values, forced_all, {})], figures, findings)
         _ambiguous_fallback(choice_rows, figures, findings)
     findings.extend(_inferred_findings(rows, figures))
+    if limited:
+        findings = [_too_many(f, limited) for f in findings]
     return SolvedTable(figures, findings)
+
+
+_TOO_MANY = CellReading(None, CellState.UNREADABLE, exact=False)
+
+
+def _too_many(finding: Finding, limited: Sequence[TableRow]) -> Finding:
+    """Report the cells of rows with too many readings as ambiguous, not as missing."""
+    for row in limited:
+        if finding.rule == "cell.missing" and finding.path in row.keys:
+            raw = " ".join(
+                dict.fromkeys(c.raw for vector in row.reading.candidates[:1] for c in vector if c.raw is not None)
+            )
+            return attrs.evolve(
+                finding,
+                rule="cell.ambiguous",
+                message=f"{label_of_key(finding.path)} 所在行的数字连写（{raw}）有太多种读法，勾稽关系无法确定",
+            )
+    return finding
 
 
 def _resolve(
