@@ -17,7 +17,7 @@ chooses with the template's identities.  Enumeration is bounded (``limit``).
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 
 import attrs
@@ -49,7 +49,10 @@ class CellReading:
 
 
 LOST = CellReading(None, CellState.MISSING, exact=False)
-MAX_LEAVES = 200_000
+MAX_LEAVES = 50_000
+MAX_DAMAGE = 4
+"""Rows with more lost or stray cells than this are not enumerated: their cells are unknown."""
+MAX_RUN_DIGITS = 8
 """Enumeration budget per row; a row that exceeds it is reported ambiguous, never solved partially."""
 
 
@@ -99,29 +102,30 @@ def _cell(token: CellTok, kind: FieldKind, origin: int) -> CellReading:
     return CellReading(parsed.value, parsed.state, token.text, token.source, parsed.unit, origin, exact=True)
 
 
-def _splits(text: str, count: int, kinds: Sequence[FieldKind]) -> list[tuple[str, ...]]:
-    """All ways to cut the digit run ``text`` into ``count`` pieces valid for ``kinds``."""
+def _splits(text: str, count: int, kinds: Sequence[FieldKind]) -> Iterator[tuple[str, ...]]:
+    """Every way to cut the digit run ``text`` into ``count`` pieces valid for ``kinds``, lazily."""
     match = _RUN.fullmatch(unicodedata.normalize("NFKC", text))
     if match is None:
-        return [(text,)] if count == 1 else []
+        if count == 1:
+            yield (text,)
+        return
     sign, digits, fraction, unit = match.groups()
     fraction = fraction or ""
     unit = unit or ""
     if len(digits) < count:
-        return []
-    out: list[tuple[str, ...]] = []
+        return
 
     def valid(piece: str, kind: FieldKind, last: bool) -> bool:
         if len(piece) > 1 and piece[0] == "0":
             return False
         return not (last and fraction and kind is not FieldKind.AMOUNT)
 
-    def walk(start: int, pieces: list[str]) -> None:
+    def walk(start: int, pieces: list[str]) -> Iterator[tuple[str, ...]]:
         index = len(pieces)
         if index == count - 1:
             piece = digits[start:]
             if valid(piece, kinds[index], last=True):
-                out.append((*pieces, piece))
+                yield (*pieces, piece)
             return
         for end in range(start + 1, len(digits) - (count - 1 - index) + 1):
             piece = digits[start:end]
@@ -130,17 +134,14 @@ def _splits(text: str, count: int, kinds: Sequence[FieldKind]) -> list[tuple[str
                     break
                 continue
             pieces.append(piece)
-            walk(end, pieces)
+            yield from walk(end, pieces)
             pieces.pop()
 
-    walk(0, [])
-    return [
-        tuple(
+    for split in walk(0, []):
+        yield tuple(
             (sign if i == 0 else "") + piece + (fraction + unit if i == count - 1 else "")
             for i, piece in enumerate(split)
         )
-        for split in out
-    ]
 
 
 def read_row(
@@ -180,6 +181,10 @@ def read_row(
     # A lost cell may also sit between two pieces of a digit run; those placements are not
     # enumerated, so such a row is declared incomplete rather than solved on a partial set.
     incomplete = bool(lost) and any(isinstance(t, RunTok) and m > 1 for t, m in zip(tokens, max_cells, strict=True))
+    # beyond these sizes the readings are too many to list: the row is unknown, never guessed
+    too_big = lost > MAX_DAMAGE or stray > MAX_DAMAGE or sum(max_cells) > width * MAX_RUN_DIGITS
+    if too_big:
+        return RowReading(((_unknown(tokens),) * width,), ("too many readings",), limited=True)
     raw: list[tuple[CellReading, ...]] = []
     kept: list[tuple[CellReading, ...]] = []
     leaves = 0
@@ -237,6 +242,9 @@ def read_row(
     walk(0, [], lost, stray)
     limited = limited or incomplete
     unique = _dedupe(raw)
+    if not unique:
+        # no reading fits the template (e.g. eight zeros for seven cells): the cells are unreadable
+        return RowReading(((_unknown(tokens),) * width,), ("unreadable",))
     if len(unique) == 1 and damage == ["run"] and not limited:
         # a run whose split is forced by its digit count: read as written
         return RowReading((tuple(attrs.evolve(cell, exact=True) for cell in unique[0]),))
@@ -245,6 +253,11 @@ def read_row(
             return RowReading(tuple(_dedupe(kept)), tuple(damage), limited)
         return RowReading(tuple(unique), tuple(damage), limited, relaxed=True)
     return RowReading(tuple(unique), tuple(damage), limited)
+
+
+def _unknown(tokens: Sequence[ValueTok]) -> CellReading:
+    text = " ".join(t.text.strip() for t in tokens)[:80]
+    return CellReading(None, CellState.UNREADABLE, raw=text or None, exact=False)
 
 
 def _digit_count(text: str) -> int:

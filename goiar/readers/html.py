@@ -536,6 +536,7 @@ class _Walker:
 
     def __init__(self, tree: etree._ElementTree, *, skip: _Element | None = None, chrome: bool = False) -> None:
         self.tree = tree
+        self._paths: dict[_Element, str] = {}
         self.skip = skip
         self.chrome = chrome
         """Page-chrome mode: page-information tables stay grids, source line breaks stay spaces."""
@@ -573,7 +574,25 @@ class _Walker:
             return
         if len(line) <= _CHROME_LINE_MAX and _CHROME_LINE.search(line):
             return
-        self.items.append(Paragraph(text=line, source=Source(path=self.tree.getpath(element))))
+        self.items.append(Paragraph(text=line, source=Source(path=self.path_of(element))))
+
+    def path_of(self, element: _Element) -> str:
+        """An XPath to ``element``; children are indexed once per parent (lxml's getpath is O(siblings))."""
+        cached = self._paths.get(element)
+        if cached is not None:
+            return cached
+        parent = element.getparent()
+        if parent is None:
+            path = f"/{element.tag}"
+            self._paths[element] = path
+            return path
+        base = self.path_of(parent)
+        counts: dict[object, int] = {}
+        for child in parent:
+            counts[child.tag] = counts.get(child.tag, 0) + 1
+            tag = child.tag if isinstance(child.tag, str) else "node()"
+            self._paths[child] = f"{base}/{tag}[{counts[child.tag]}]"
+        return self._paths.get(element, base)
 
     # -- elements
 
@@ -614,7 +633,7 @@ class _Walker:
         lines = _Lines().collect(element)
         text = " ".join(lines.lines)
         if text:
-            self.items.append(Heading(text=text, level=level, source=Source(path=self.tree.getpath(element))))
+            self.items.append(Heading(text=text, level=level, source=Source(path=self.path_of(element))))
         for table in lines.nested:
             self._table(table)
 
@@ -624,7 +643,7 @@ class _Walker:
             self.block(element)
             return
         self._newline()
-        path = self.tree.getpath(element)
+        path = self.path_of(element)
         grid = self._grid(rows, path)
         if grid is not None:
             pairs = None if self.chrome else _meta_table(grid)
@@ -674,7 +693,7 @@ class _Walker:
                 cell, spanned = entry
                 key = id(cell)
                 if key not in paths:
-                    paths[key] = self.tree.getpath(cell.element)
+                    paths[key] = self.path_of(cell.element)
                 source = Source(table=index, row=r, column=c, path=paths[key])
                 cells.append(RawCell(text=cell.text, source=source, spanned=spanned))
             out.append(tuple(cells))

@@ -16,6 +16,8 @@ __all__ = ["DASHES", "ParsedCell", "is_value_text", "parse_cell"]
 DASHES = frozenset({"-", "--", "—", "——", "–", "－", "―", "/", "／", "\\", "无", "空", "—-", "-—"})
 """Placeholder texts read as :attr:`CellState.DASH`."""
 
+MAX_DIGITS = 18
+"""Longer digit strings are not a count or an amount of any report (and would not fit a sane int)."""
 _BLANKISH = regex.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
 _NUMBER = regex.compile(r"([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万元|元|件|个|项|条|次)?")
 
@@ -68,6 +70,8 @@ def parse_cell(text: str, kind: FieldKind = FieldKind.COUNT) -> ParsedCell:
         return ParsedCell(None, CellState.UNREADABLE)
     sign, whole, fraction, unit = match.groups()
     digits = whole.replace(",", "")
+    if len(digits) > MAX_DIGITS:
+        return ParsedCell(None, CellState.UNREADABLE, unit)
     value: Number
     if kind is FieldKind.AMOUNT:
         try:
