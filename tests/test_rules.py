@@ -640,7 +640,17 @@ class FakeEntryPoint:
         return self.loaded
 
 
-def test_plugins_from_entry_points(monkeypatch):
+@pytest.fixture
+def fresh_discovery():
+    """Entry points are loaded once per process; these tests swap them, so reset the cache around them."""
+    from goiar.rules import engine  # noqa: PLC0415 - the private cache of the module under test
+
+    engine._discovered.cache_clear()
+    yield
+    engine._discovered.cache_clear()
+
+
+def test_plugins_from_entry_points(monkeypatch, fresh_discovery):
     points = [FakeEntryPoint("demo", "demo:rules", loaded=[crashing])]
     monkeypatch.setattr("goiar.rules.engine.entry_points", lambda group: points if group == "goiar.rules" else [])
     assert "demo.crash" in RuleSet.default().ids
@@ -656,7 +666,7 @@ def test_plugins_from_entry_points(monkeypatch):
         FakeEntryPoint("dup", "dup:rules", loaded=[BUILTIN.select("appeals.total").__iter__().__next__()]),
     ],
 )
-def test_bad_plugins_raise_registry_error(monkeypatch, point):
+def test_bad_plugins_raise_registry_error(monkeypatch, point, fresh_discovery):
     monkeypatch.setattr("goiar.rules.engine.entry_points", lambda group: [point])
     with pytest.raises(RegistryError, match=point.name):
         RuleSet.default()

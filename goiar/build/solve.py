@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
+from functools import lru_cache
 
 import attrs
 
@@ -105,7 +106,7 @@ def row_filter(
     keys: tuple[str, ...], identities: Sequence[Identity], signed: frozenset[str]
 ) -> Callable[[tuple[CellReading, ...]], bool]:
     """A filter accepting the candidates of one row that satisfy the identities inside that row."""
-    inside = [i for i in identities if set(i.keys) <= set(keys)]
+    inside = _inside(keys, tuple(identities))
 
     def accept(vector: tuple[CellReading, ...]) -> bool:
         values: Values = dict(zip(keys, (c.value for c in vector), strict=True))
@@ -125,9 +126,16 @@ class _Group:
     forced: dict[str, Identity]
 
 
+@lru_cache(maxsize=512)
+def _inside(keys: tuple[str, ...], identities: tuple[Identity, ...]) -> tuple[Identity, ...]:
+    """The identities whose cells all lie in ``keys`` (one row)."""
+    inside = set(keys)
+    return tuple(i for i in identities if inside.issuperset(i.keys))
+
+
 def _groups(row: TableRow, identities: Sequence[Identity], signed: frozenset[str]) -> list[_Group]:
     """Complete each candidate with the identities inside the row, then merge equal results."""
-    own = [i for i in identities if set(i.keys) <= set(row.keys)]
+    own = _inside(row.keys, tuple(identities))
     grouped: dict[tuple[Number | None, ...], tuple[list[tuple[CellReading, ...]], dict[str, Identity]]] = {}
     for vector in row.reading.candidates:
         values: Values = dict(zip(row.keys, (c.value for c in vector), strict=True))
@@ -199,7 +207,7 @@ def solve(
         forced_all: dict[str, Identity] = {}
         plain = [row for row in rows if row not in choice_rows]
         for row in plain:
-            own = [i for i in identities if set(i.keys) <= set(row.keys)]
+            own = _inside(row.keys, tuple(identities))
             row_values = {key: values.get(key) for key in row.keys}
             forced = _propagate(row_values, own, signed)
             if forced is not None and all(_holds(i, row_values) for i in own):
@@ -277,14 +285,13 @@ def _figure(
     same_origin = all(r.origin == first.origin and r.raw == first.raw for r in readings)
     raw = first.raw if same_origin else None
     source = first.source if same_origin else None
-    label = label_of_key(key)
     if len(results) > 1:
         shown = sorted(str(v) for v in results if v is not None)
         return Figure(value=None, state=CellState.UNREADABLE, raw=raw, source=source), Finding(
             rule="cell.ambiguous",
             severity=Severity.ERROR,
             path=key,
-            message=f"{label} 有多种读法（{'、'.join(shown)}），勾稽关系无法确定",
+            message=f"{label_of_key(key)} 有多种读法（{'、'.join(shown)}），勾稽关系无法确定",
             candidates=tuple(shown),
             source=source,
         )
@@ -299,7 +306,7 @@ def _figure(
                 rule="cell.blank",
                 severity=Severity.WARNING,
                 path=key,
-                message=f"{label} 为空（{written}），按未知处理：空白可能表示 0，也可能表示未填写",
+                message=f"{label_of_key(key)} 为空（{written}），按未知处理：空白可能表示 0，也可能表示未填写",
                 source=source,
             )
         detail = f"（原文 {raw!r} 不是数字）" if raw else "（文中缺失）"
@@ -307,7 +314,7 @@ def _figure(
             rule="cell.missing",
             severity=Severity.ERROR,
             path=key,
-            message=f"{label} 无可读数值{detail}，勾稽关系也无法推出",
+            message=f"{label_of_key(key)} 无可读数值{detail}，勾稽关系也无法推出",
             source=source,
         )
     if same_origin and first.exact and first.origin is not None and first.value == value and not forced_by:

@@ -11,6 +11,7 @@ yielded before failing are kept, and the other rules run as usual.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from importlib.metadata import EntryPoint, entry_points
 
@@ -79,6 +80,22 @@ def _load(entry_point: EntryPoint) -> tuple[Rule, ...]:
     return tuple(item for item in items if is_rule(item))
 
 
+@functools.cache
+def _discovered() -> tuple[Rule, ...]:
+    """Rules of the ``goiar.rules`` entry points, loaded once, on first use (an immutable tuple)."""
+    rules: list[Rule] = []
+    taken = {rule_info(item).id for item in BUILTIN_RULES}
+    for entry_point in entry_points(group=ENTRY_POINT_GROUP):
+        for item in _load(entry_point):
+            if rule_info(item).id in taken:
+                raise RegistryError(
+                    f"goiar.rules entry point {entry_point.name!r}: rule id {rule_info(item).id!r} is registered twice"
+                )
+            rules.append(item)
+            taken.add(rule_info(item).id)
+    return tuple(rules)
+
+
 @attrs.frozen
 class RuleSet:
     """An immutable set of rules with a filter on rule ids; every change returns a new set.
@@ -112,19 +129,7 @@ class RuleSet:
             >>> RuleSet.default(discover=False).ids[-1]
             'history.carry_over'
         """
-        rules: list[Rule] = list(BUILTIN_RULES)
-        if discover:
-            for entry_point in entry_points(group=ENTRY_POINT_GROUP):
-                taken = {rule_info(item).id for item in rules}
-                for item in _load(entry_point):
-                    if rule_info(item).id in taken:
-                        raise RegistryError(
-                            f"goiar.rules entry point {entry_point.name!r}: "
-                            f"rule id {rule_info(item).id!r} is registered twice"
-                        )
-                    rules.append(item)
-                    taken.add(rule_info(item).id)
-        return cls(rules=tuple(rules))
+        return cls(rules=BUILTIN_RULES + (_discovered() if discover else ()))
 
     def allows(self, rule_id: str) -> bool:
         """True when findings with ``rule_id`` pass this set's select/disable filter.

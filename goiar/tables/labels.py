@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -141,7 +141,7 @@ def strip_debris(text: str) -> str:
     return _BOOKMARK.sub("", text)
 
 
-@cache
+@lru_cache(maxsize=4096)
 def normalise_label(text: str) -> str:
     """Fold a label to a canonical form: debris removed, NFKC, no whitespace, simplified characters.
 
@@ -172,6 +172,12 @@ def best_match(label: str, patterns: Iterable[tuple[str, str]]) -> str | None:
         >>> best_match("三、本年度办理结果(一)予以公开", [("granted", "予以公开"), ("x", "办理结果")])
         'granted'
     """
+    return _best_match(label, tuple(patterns))
+
+
+@lru_cache(maxsize=4096)
+def _best_match(label: str, patterns: tuple[tuple[str, str], ...]) -> str | None:
+    """:func:`best_match`, cached on the label and the pattern set (labels repeat across reports)."""
     best: tuple[int, int, str] | None = None
     for key, pattern in patterns:
         matches = list(_compiled(pattern).finditer(label))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 import attrs
 import regex
@@ -46,6 +47,7 @@ def is_value_text(text: str) -> bool:
     return not cleaned or cleaned in DASHES or _NUMBER.fullmatch(cleaned) is not None
 
 
+@lru_cache(maxsize=8192)
 def parse_cell(text: str, kind: FieldKind = FieldKind.COUNT) -> ParsedCell:
     """Read a cell's text.
 

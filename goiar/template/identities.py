@@ -42,7 +42,7 @@ __all__ = ["Identity", "identities_for", "label_of_key"]
 Number = int | Decimal
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Identity:
     """``sum(lhs) == sum(rhs)`` over canonical keys."""
 
@@ -109,6 +109,7 @@ def _sum(values: Mapping[str, Number | None], keys: tuple[str, ...]) -> Number |
     return total
 
 
+@cache
 def label_of_key(key: str) -> str:
     """The official wording of a canonical key, e.g. ``「（七）总计」 自然人``.
 
