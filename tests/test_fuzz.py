@@ -16,8 +16,7 @@ else may escape, and nothing may hang.
   (``goiar.build.solve.MAX_COMBINATIONS``, 20,000 → 500).  At full size a long digit run in one row or a
   table of shuffled lines takes 5–60+ s: known slow paths, kept below as ``test_known_hang``; fuzzing
   looks for other failures.  Remove the patch once those are fixed.
-* Known crashes and hangs are kept as ``xfail(strict=True)`` with their exact input: when the reader
-  is fixed the test XPASSes and fails, so the mark must be removed.
+* Crashes and hangs found here are fixed and kept as regression guards with their exact input.
 """
 
 from __future__ import annotations
@@ -402,24 +401,19 @@ def test_size_limit_is_a_read_error_with_a_reason():
         goiar.read("一、总体情况" * 10, max_chars=20)
 
 
-# ------------------------------------------------------------------------------------- known failures
-# Found by this file; each keeps its exact input.  Fix goiar, then move the case to PATHOLOGICAL (strict:
-# an XPASS fails the run).
+# ------------------------------------------------------------------------------------- former hangs
+# Found by this file and fixed; each keeps its exact input as a regression guard.
 
-KNOWN_HANGS = {
-    # read_row: the 50,000-leaf budget counts leaves only, and every piece of every split is parsed again
-    # (parse_cell ~1.2 million times for 30 digits): 30 digits 8 s, 40 digits 25 s, 56 digits (just under
-    # the 8-digits-per-cell cap) over a minute, for a 75-character input; no per-document budget either,
-    # so 200 such rows run for many minutes.
+FORMER_HANGS = {
+    # read_row counted only complete readings against its budget: 30 digits took 8 s, 56 over a minute.
     "digit run of 56 under a row label": (H3 + NEW + "9" * 56, None),
-    # solve(): up to MAX_COMBINATIONS = 20,000 row choices at ~1 ms each (_propagate over every identity),
-    # then _resolve walks every solution for every cell: this 1,891-character input takes 7-10 s.
+    "digit run of 30 under a row label": (H3 + NEW + "9" * 30, None),
+    # solve() tried up to 20,000 row choices at ~1 ms each: 7-10 s.
     "a cell-lines report with shuffled lines": (_shuffled_cell_lines(), None),
 }
 
 
-@pytest.mark.parametrize("name", list(KNOWN_HANGS))
-@pytest.mark.xfail(strict=True, reason="known hang: longer than the hang limit")
-def test_known_hang(name):
-    data, fmt = KNOWN_HANGS[name]
+@pytest.mark.parametrize("name", list(FORMER_HANGS))
+def test_former_hang(name):
+    data, fmt = FORMER_HANGS[name]
     assert_survives(data, readers=(fmt,))

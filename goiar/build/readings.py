@@ -50,6 +50,8 @@ class CellReading:
 
 LOST = CellReading(None, CellState.MISSING, exact=False)
 MAX_LEAVES = 50_000
+MAX_NODES = 200_000
+"""Bound on the whole walk (partial readings included), so no row costs more than ~a second."""
 MAX_DAMAGE = 4
 """Rows with more lost or stray cells than this are not enumerated: their cells are unknown."""
 MAX_RUN_DIGITS = 8
@@ -190,8 +192,11 @@ def read_row(
     leaves = 0
     limited = False
     suffix_min = [0] * (len(tokens) + 1)
+    suffix_max = [0] * (len(tokens) + 1)
     for i in range(len(tokens) - 1, -1, -1):
         suffix_min[i] = suffix_min[i + 1] + 1
+        suffix_max[i] = suffix_max[i + 1] + max_cells[i]
+    nodes = 0
 
     def leaf(vector: tuple[CellReading, ...]) -> None:
         nonlocal leaves, limited
@@ -204,6 +209,10 @@ def read_row(
             limited = True
 
     def walk(index: int, cells: list[CellReading], lost_left: int, stray_left: int) -> None:
+        nonlocal nodes, limited
+        nodes += 1
+        if nodes > MAX_NODES:
+            limited = True
         if limited:
             return
         filled = len(cells)
@@ -228,6 +237,8 @@ def read_row(
         for count in range(1, max_cells[index] + 1):
             if filled + count + max(0, rest_min) > width:
                 break
+            if filled + count + suffix_max[index + 1] + lost_left < width:
+                continue  # even the longest splits of the rest could not fill the row
             for split in _splits(token.text, count, kinds[filled : filled + count]):
                 pieces = [
                     _piece(text, kinds[filled + i], token, index, exact=exact_runs or len(split) == 1)

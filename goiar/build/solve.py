@@ -24,7 +24,7 @@ from goiar.template.identities import Identity, label_of_key
 
 __all__ = ["SolvedTable", "TableRow", "solve"]
 
-MAX_COMBINATIONS = 20000
+MAX_COMBINATIONS = 2000
 
 
 @attrs.frozen
