@@ -25,6 +25,7 @@ except ImportError:  # running from a checkout without installing goiar
     import goiar
 
 from goiar.model import Meta
+from goiar.model.requests import REQUEST_COLUMNS
 from goiar.render import FORMATS, render
 from goiar.testing import make_report
 
@@ -52,14 +53,7 @@ REQUESTS: dict[str, tuple[int, ...]] = {
     "total": (9, 1, 0, 0, 1, 0),
     "carried_forward": (1, 0, 0, 0, 0, 0),
 }
-COLUMNS = (
-    "natural_person",
-    "commercial_enterprise",
-    "research_institution",
-    "public_interest_org",
-    "legal_service_org",
-    "other_org",
-)
+COLUMNS = REQUEST_COLUMNS[:-1]  # the six applicant columns; 总计 is added below
 
 # Table 四: (结果维持, 结果纠正, 其他结果, 尚未审结) per group; 总计 is added below.
 APPEALS: dict[str, tuple[int, ...]] = {

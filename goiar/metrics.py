@@ -30,6 +30,7 @@ from goiar.keys import flatten
 from goiar.model.appeals import APPEAL_GROUPS
 from goiar.model.report import Report
 from goiar.model.version import Template
+from goiar.template.identities import sum_known
 from goiar.template.requests import request_rows
 
 __all__ = [
@@ -51,13 +52,8 @@ _LITIGATION = tuple(group for group in APPEAL_GROUPS if group.startswith("litiga
 
 
 def _sum(values: Values, keys: tuple[str, ...]) -> Decimal | None:
-    total = Decimal(0)
-    for key in keys:
-        value = values.get(key)
-        if value is None:
-            return None
-        total += value
-    return total
+    total = sum_known(values, keys)
+    return None if total is None else Decimal(total)
 
 
 def _ratio(numerator: Decimal | None, denominator: Decimal | None) -> Decimal | None:

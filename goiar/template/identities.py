@@ -37,7 +37,7 @@ from goiar.template.appeals import APPEAL_COLUMN_LABELS, APPEAL_GROUP_LABELS
 from goiar.template.proactive import PROACTIVE_ITEMS
 from goiar.template.requests import REQUEST_COLUMN_LABELS, request_rows
 
-__all__ = ["Identity", "identities_for", "label_of_key"]
+__all__ = ["Identity", "identities_for", "label_of_key", "sum_known"]
 
 Number = int | Decimal
 
@@ -73,8 +73,8 @@ class Identity:
 
     def sides(self, values: Mapping[str, Number | None]) -> tuple[Number, Number] | None:
         """``(sum(lhs), sum(rhs))`` when every value is known, else None."""
-        left = _sum(values, self.lhs)
-        right = _sum(values, self.rhs)
+        left = sum_known(values, self.lhs)
+        right = sum_known(values, self.rhs)
         if left is None or right is None:
             return None
         return left, right
@@ -99,7 +99,13 @@ def _column_label(key: str) -> str:
     return labels.get(column, column)
 
 
-def _sum(values: Mapping[str, Number | None], keys: tuple[str, ...]) -> Number | None:
+def sum_known(values: Mapping[str, Number | None], keys: tuple[str, ...]) -> Number | None:
+    """The sum of ``values`` over ``keys``, or None when any of them is unknown.
+
+    Example:
+        >>> sum_known({"a": 1, "b": 2}, ("a", "b")), sum_known({"a": 1, "b": None}, ("a", "b"))
+        (3, None)
+    """
     total: Number = 0
     for key in keys:
         value = values.get(key)
