@@ -21,7 +21,7 @@ from goiar.model.version import Template
 from goiar.tables.labels import best_match, normalise_label
 from goiar.tables.parts import Part, part_text, split_parts
 from goiar.tables.tokens import Segment, ValueTok, segments, tokenize
-from goiar.template.identities import identities_for
+from goiar.template.identities import Identity, identities_for
 from goiar.template.proactive import PROACTIVE_ITEMS, VERSION_MARKERS, FieldKind, proactive_items
 from goiar.template.requests import REQUEST_ROWS, request_rows
 
@@ -171,12 +171,9 @@ def _read(
     values: Sequence[ValueTok],
     kinds: Sequence[FieldKind],
     keys: tuple[str, ...],
-    identities: Sequence[object],
+    identities: Sequence[Identity],
 ) -> RowReading:
-    from goiar.template.identities import Identity  # noqa: PLC0415 - typing narrow
-
-    ids = [i for i in identities if isinstance(i, Identity)]
-    return read_row(values, kinds, accept=row_filter(keys, ids, frozenset()))
+    return read_row(values, kinds, accept=row_filter(keys, identities, frozenset()))
 
 
 def _appeals(items: Sequence[Block], findings: list[Finding]) -> Appeals | None:

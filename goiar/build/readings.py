@@ -19,6 +19,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
+from typing import NamedTuple
 
 import attrs
 import regex
@@ -33,9 +34,8 @@ __all__ = ["CellReading", "RowReading", "read_row"]
 _RUN = regex.compile(r"([+-]?)(\d+)(\.\d+)?(万元|元)?")
 
 
-@attrs.frozen
-class CellReading:
-    """One cell of one candidate vector."""
+class CellReading(NamedTuple):
+    """One cell of one candidate vector (a named tuple: rows make hundreds of them per report)."""
 
     value: Number | None
     state: CellState
@@ -81,22 +81,27 @@ def missing_row(width: int) -> RowReading:
     return RowReading(candidates=((LOST,) * width,), damage=("absent",))
 
 
-def _trim_blanks(values: list[ValueTok], width: int) -> list[ValueTok]:
-    def is_blank(v: ValueTok) -> bool:
-        return isinstance(v, CellTok) and v.blank
+def _trim_blanks(values: Sequence[ValueTok], width: int) -> list[ValueTok]:
+    """Drop empty cells beyond ``width``: trailing ones first, then leading ones, then from the left."""
 
-    values = list(values)
-    while len(values) > width and values and is_blank(values[-1]):
-        values.pop()
-    while len(values) > width and values and is_blank(values[0]):
-        values.pop(0)
-    index = 0
-    while len(values) > width and index < len(values):
-        if is_blank(values[index]):
-            values.pop(index)
+    def is_blank(v: ValueTok) -> bool:
+        return type(v) is CellTok and v.blank
+
+    start, end = 0, len(values)
+    while end - start > width and is_blank(values[end - 1]):
+        end -= 1
+    while end - start > width and is_blank(values[start]):
+        start += 1
+    excess = end - start - width
+    if excess <= 0:
+        return list(values[start:end])
+    kept: list[ValueTok] = []
+    for value in values[start:end]:
+        if excess and is_blank(value):
+            excess -= 1
         else:
-            index += 1
-    return values
+            kept.append(value)
+    return kept
 
 
 def _cell(token: CellTok, kind: FieldKind, origin: int) -> CellReading:
@@ -166,7 +171,10 @@ def read_row(
         15
     """
     width = len(kinds)
-    tokens = _trim_blanks(list(values), width)
+    tokens = _trim_blanks(values, width)
+    if len(tokens) == width and all(type(token) is CellTok for token in tokens):
+        # one printed cell per template cell: the only reading (the common, undamaged row)
+        return RowReading((tuple(_cell(token, kind, i) for i, (token, kind) in enumerate(zip(tokens, kinds))),))
     max_cells = [1 if isinstance(t, CellTok) else max(1, _digit_count(t.text)) for t in tokens]
     lost = max(0, width - sum(max_cells))
     stray = max(0, len(tokens) - width)
@@ -258,7 +266,7 @@ def read_row(
         return RowReading(((_unknown(tokens),) * width,), ("unreadable",))
     if len(unique) == 1 and damage == ["run"] and not limited:
         # a run whose split is forced by its digit count: read as written
-        return RowReading((tuple(attrs.evolve(cell, exact=True) for cell in unique[0]),))
+        return RowReading((tuple(cell._replace(exact=True) for cell in unique[0]),))
     if accept is not None and (len(unique) > 1 or damage):
         if kept:
             return RowReading(tuple(_dedupe(kept)), tuple(damage), limited)

@@ -105,10 +105,16 @@ def _holds(identity: Identity, values: Values) -> bool:
 def row_filter(
     keys: tuple[str, ...], identities: Sequence[Identity], signed: frozenset[str]
 ) -> Callable[[tuple[CellReading, ...]], bool]:
-    """A filter accepting the candidates of one row that satisfy the identities inside that row."""
-    inside = _inside(keys, tuple(identities))
+    """A filter accepting the candidates of one row that satisfy the identities inside that row.
+
+    The row's identities are looked up on the first call: most rows are read without filtering.
+    """
+    found: list[tuple[Identity, ...]] = []
 
     def accept(vector: tuple[CellReading, ...]) -> bool:
+        if not found:
+            found.append(_inside(keys, tuple(identities)))
+        inside = found[0]
         values: Values = dict(zip(keys, (c.value for c in vector), strict=True))
         if _propagate(values, inside, signed) is None:
             return False
@@ -160,6 +166,12 @@ def solve(
     rows: Sequence[TableRow], identities: Sequence[Identity], signed: frozenset[str] = frozenset()
 ) -> SolvedTable:
     """Choose readings and fill forced cells for one table."""
+    if all(row.reading.definite and all(c.value is not None for c in row.reading.candidates[0]) for row in rows):
+        # every cell printed once and readable: nothing to choose or infer, the rules judge the arithmetic
+        return SolvedTable(
+            {key: _as_read(cell) for row in rows for key, cell in zip(row.keys, row.reading.candidates[0], strict=True)},
+            [],
+        )
     limited = [row for row in rows if row.reading.limited]
     if limited:
         # an incomplete set of readings cannot show that a reading is the only one: such rows
@@ -278,6 +290,11 @@ def _resolve(
             )
 
 
+def _as_read(cell: CellReading) -> Figure:
+    """The figure of a cell read as printed."""
+    return Figure(value=cell.value, state=cell.state, raw=cell.raw, source=cell.source, unit=cell.unit)
+
+
 def _figure(
     key: str, readings: list[CellReading], results: set[Number | None], forced_by: set[str]
 ) -> tuple[Figure, Finding | None]:
@@ -318,7 +335,7 @@ def _figure(
             source=source,
         )
     if same_origin and first.exact and first.origin is not None and first.value == value and not forced_by:
-        return Figure(value=value, state=first.state, raw=raw, source=source, unit=first.unit), None
+        return _as_read(first), None
     identity = "; ".join(sorted(forced_by)) if forced_by else "the only reading that satisfies the identities"
     keep = {CellState.BLANK, CellState.DASH, CellState.MISSING}
     state = shared_state if shared_state in keep else _value_state({value})

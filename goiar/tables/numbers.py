@@ -36,6 +36,7 @@ def _clean(text: str) -> str:
     return _BLANKISH.sub("", unicodedata.normalize("NFKC", text))
 
 
+@lru_cache(maxsize=8192)
 def is_value_text(text: str) -> bool:
     """True when a cell's text is a value (number, blank or dash) rather than a label.
 

@@ -10,6 +10,8 @@ the same kind of segment stream.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import NamedTuple
 
 import attrs
 import regex
@@ -21,16 +23,14 @@ from goiar.tables.numbers import is_value_text
 __all__ = ["CellTok", "RunTok", "Segment", "TextTok", "ValueTok", "segments", "tokenize", "tokenize_text"]
 
 
-@attrs.frozen
-class TextTok:
+class TextTok(NamedTuple):
     """Label (or other) text."""
 
     text: str
     source: Source | None = None
 
 
-@attrs.frozen
-class CellTok:
+class CellTok(NamedTuple):
     """One value cell of a grid: exactly one table cell (may be blank or a dash)."""
 
     text: str
@@ -42,14 +42,16 @@ class CellTok:
         return not self.text.strip(" \t\r\n\u00a0\u3000")
 
 
-@attrs.frozen
-class RunTok:
+class RunTok(NamedTuple):
     """Digits from running text: one or more cells whose separators were lost."""
 
     text: str
     source: Source | None = None
 
-    blank = False
+    @property
+    def blank(self) -> bool:
+        """Always False: a run holds digits."""
+        return False
 
 
 @attrs.frozen
@@ -78,7 +80,16 @@ def tokenize_text(text: str, source: Source | None = None) -> Iterator[TextTok |
         >>> [(type(t).__name__, t.text) for t in tokenize_text("8.属于行政查询事项00000002.其他法律")]
         [('TextTok', '8.属于行政查询事项'), ('RunTok', '0000000'), ('TextTok', '2.其他法律')]
     """
+    for is_run, piece, offset in _pieces(text):
+        where = _shift(source, offset)
+        yield RunTok(piece, where) if is_run else TextTok(piece, where)
+
+
+@lru_cache(maxsize=8192)
+def _pieces(text: str) -> tuple[tuple[bool, str, int], ...]:
+    """``(is a digit run, text, offset)`` pieces of ``text`` (cached: labels repeat across reports)."""
     text = _DEBRIS.sub(lambda m: " " * len(m.group()), text)
+    out: list[tuple[bool, str, int]] = []
     position = 0
     pending: list[str] = []
     for match in _NUM.finditer(text):
@@ -98,14 +109,15 @@ def tokenize_text(text: str, source: Source | None = None) -> Iterator[TextTok |
         if gap.strip():
             pending.append(gap)
         if pending:
-            yield TextTok("".join(pending), _shift(source, position))
+            out.append((False, "".join(pending), position))
             pending = []
-        yield RunTok(number, _shift(source, start))
+        out.append((True, number, start))
         position = end
     if position < len(text):
         pending.append(text[position:])
     if pending and "".join(pending).strip():
-        yield TextTok("".join(pending), _shift(source, position))
+        out.append((False, "".join(pending), position))
+    return tuple(out)
 
 
 def _shift(source: Source | None, by: int) -> Source | None:
