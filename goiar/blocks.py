@@ -19,16 +19,27 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import NamedTuple
+
 import attrs
 
 from goiar.model.figure import Source
 
-__all__ = ["Block", "Blocks", "Grid", "Heading", "Paragraph", "RawCell"]
+__all__ = ["Block", "Blocks", "Grid", "Heading", "Locate", "Paragraph", "RawCell"]
 
 
-@attrs.frozen(kw_only=True)
-class RawCell:
-    """One grid cell's text, exactly as the reader found it (whitespace and debris included)."""
+class RawCell(NamedTuple):
+    """One grid cell's text, exactly as the reader found it (whitespace and debris included).
+
+    A named tuple rather than an attrs class: a page holds hundreds of cells and readers make one per
+    cell, so it must be cheap to build.  ``source`` may be left None when the grid's ``locate`` can
+    compute it on demand.
+
+    Example:
+        >>> RawCell(text="4").spanned, RawCell("4", None, True).spanned
+        (False, True)
+    """
 
     text: str
     source: Source | None = None
@@ -36,12 +47,35 @@ class RawCell:
     """True for the copies of a merged (rowspan/colspan) cell; the top-left copy is False."""
 
 
+Locate = Callable[[int, int], Source | None]
+"""``(row, column) -> Source``: how a grid builds a cell's source on demand."""
+
+
 @attrs.frozen(kw_only=True)
 class Grid:
-    """A table: rows of raw cells (rows may have different lengths)."""
+    """A table: rows of raw cells (rows may have different lengths).
+
+    A reader may leave the cells' ``source`` None and give ``locate`` instead: the source is then
+    built only for the cells that need one (a value becomes a figure, a finding points at a label),
+    which saves one object per cell on large inputs.
+
+    Example:
+        >>> grid = Grid(rows=((RawCell(text="规章"), RawCell(text="4")),), locate=lambda r, c: Source(row=r, column=c))
+        >>> grid.source_at(0, 1)
+        Source(line=None, offset=None, table=None, row=0, column=1, path=None)
+    """
 
     rows: tuple[tuple[RawCell, ...], ...]
     source: Source | None = None
+    locate: Locate | None = attrs.field(default=None, eq=False, repr=False)
+    """Builds the source of a cell whose ``source`` is None (None: no such cell has one)."""
+
+    def source_at(self, row: int, column: int) -> Source | None:
+        """The source of cell ``(row, column)``: its own, or the one ``locate`` builds."""
+        source = self.rows[row][column].source
+        if source is None and self.locate is not None:
+            return self.locate(row, column)
+        return source
 
 
 @attrs.frozen(kw_only=True)

@@ -220,12 +220,16 @@ def extract_meta(
     )
 
 
+_REPORT_WORD = regex.compile(r"报告|年报")
+_YEAR_DIGITS = regex.compile(r"(?:19|20)\d{2}")
+
+
 def _pick_title(lines: Sequence[str], fields: dict[str, str]) -> str | None:
     for name in ("名称", "标题", "信息名称"):
         if fields.get(name) and _title_parts(fields[name])[0] is not None:
             return fields[name]
     cleaned = [line.strip() for line in lines if line.strip() and not _FIELD_LINE.match(line.strip())]
-    titled = [line for line in cleaned if regex.search(r"报告|年报", line) and regex.search(r"(?:19|20)\d{2}", line)]
+    titled = [line for line in cleaned if _REPORT_WORD.search(line) and _YEAR_DIGITS.search(line)]
     for line in titled:
         if _title_parts(line)[0] is not None:
             return line

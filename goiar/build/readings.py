@@ -104,9 +104,9 @@ def _trim_blanks(values: Sequence[ValueTok], width: int) -> list[ValueTok]:
     return kept
 
 
-def _cell(token: CellTok, kind: FieldKind, origin: int) -> CellReading:
+def _cell(token: ValueTok, kind: FieldKind, origin: int, source: Source | None) -> CellReading:
     parsed = parse_cell(token.text, kind)
-    return CellReading(parsed.value, parsed.state, token.text, token.source, parsed.unit, origin, exact=True)
+    return CellReading(parsed.value, parsed.state, token.text, source, parsed.unit, origin, exact=True)
 
 
 def _splits(text: str, count: int, kinds: Sequence[FieldKind]) -> Iterator[tuple[str, ...]]:
@@ -174,7 +174,14 @@ def read_row(
     tokens = _trim_blanks(values, width)
     if len(tokens) == width and all(type(token) is CellTok for token in tokens):
         # one printed cell per template cell: the only reading (the common, undamaged row)
-        return RowReading((tuple(_cell(token, kind, i) for i, (token, kind) in enumerate(zip(tokens, kinds))),))
+        return RowReading(
+            (
+                tuple(
+                    _cell(token, kind, i, token.source)
+                    for i, (token, kind) in enumerate(zip(tokens, kinds, strict=True))
+                ),
+            )
+        )
     max_cells = [1 if isinstance(t, CellTok) else max(1, _digit_count(t.text)) for t in tokens]
     lost = max(0, width - sum(max_cells))
     stray = max(0, len(tokens) - width)
@@ -195,6 +202,7 @@ def read_row(
     too_big = lost > MAX_DAMAGE or stray > MAX_DAMAGE or sum(max_cells) > width * MAX_RUN_DIGITS
     if too_big:
         return RowReading(((_unknown(tokens),) * width,), ("too many readings",), limited=True)
+    sources = [token.source for token in tokens]
     raw: list[tuple[CellReading, ...]] = []
     kept: list[tuple[CellReading, ...]] = []
     leaves = 0
@@ -237,7 +245,7 @@ def read_row(
         token = tokens[index]
         if isinstance(token, CellTok):
             if filled < width:
-                cells.append(_cell(token, kinds[filled], index))
+                cells.append(_cell(token, kinds[filled], index, sources[index]))
                 walk(index + 1, cells, lost_left, stray_left)
                 cells.pop()
             return
@@ -249,7 +257,7 @@ def read_row(
                 continue  # even the longest splits of the rest could not fill the row
             for split in _splits(token.text, count, kinds[filled : filled + count]):
                 pieces = [
-                    _piece(text, kinds[filled + i], token, index, exact=exact_runs or len(split) == 1)
+                    _piece(text, kinds[filled + i], sources[index], index, exact=exact_runs or len(split) == 1)
                     for i, text in enumerate(split)
                 ]
                 cells.extend(pieces)
@@ -283,9 +291,9 @@ def _digit_count(text: str) -> int:
     return sum(ch.isdigit() for ch in unicodedata.normalize("NFKC", text.split(".", maxsplit=1)[0]))
 
 
-def _piece(text: str, kind: FieldKind, token: RunTok, origin: int, exact: bool) -> CellReading:
+def _piece(text: str, kind: FieldKind, source: Source | None, origin: int, exact: bool) -> CellReading:
     parsed = parse_cell(text, kind)
-    return CellReading(parsed.value, parsed.state, text, token.source, parsed.unit, origin, exact=exact)
+    return CellReading(parsed.value, parsed.state, text, source, parsed.unit, origin, exact=exact)
 
 
 def _dedupe(candidates: list[tuple[CellReading, ...]]) -> list[tuple[CellReading, ...]]:

@@ -169,7 +169,11 @@ def solve(
     if all(row.reading.definite and all(c.value is not None for c in row.reading.candidates[0]) for row in rows):
         # every cell printed once and readable: nothing to choose or infer, the rules judge the arithmetic
         return SolvedTable(
-            {key: _as_read(cell) for row in rows for key, cell in zip(row.keys, row.reading.candidates[0], strict=True)},
+            {
+                key: _as_read(cell)
+                for row in rows
+                for key, cell in zip(row.keys, row.reading.candidates[0], strict=True)
+            },
             [],
         )
     limited = [row for row in rows if row.reading.limited]

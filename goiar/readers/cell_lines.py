@@ -44,37 +44,52 @@ class CellLinesReader:
         items: list[Block] = []
         rows: list[tuple[RawCell, ...]] = []
         row: list[RawCell] = []
-        table = 0
+        starts: list[tuple[tuple[int, int], ...]] = []
+        row_starts: list[tuple[int, int]] = []
+        tables = 0
         last_was_cell = False
 
         def end_row() -> None:
-            nonlocal row
+            nonlocal row, row_starts
             if row:
                 rows.append(tuple(row))
-                row = []
+                starts.append(tuple(row_starts))
+                row, row_starts = [], []
 
         def end_grid() -> None:
-            nonlocal rows, table
+            nonlocal rows, starts, tables
             end_row()
             if rows:
-                items.append(Grid(rows=tuple(rows), source=rows[0][0].source))
-                rows = []
-                table += 1
+                places = _CellPlaces(table=tables, starts=tuple(starts))
+                items.append(Grid(rows=tuple(rows), source=places.locate(0, 0), locate=places.locate))
+                rows, starts = [], []
+                tables += 1
 
         for number, offset, line in iter_lines(text):
             if line.startswith("\t"):
-                source = Source(line=number, offset=offset + 1, table=table, row=len(rows), column=len(row))
-                row.append(RawCell(text=line[1:], source=source))
+                row.append(RawCell(line[1:]))
+                row_starts.append((number, offset + 1))
                 last_was_cell = True
             elif not line.strip():
                 end_row()
                 last_was_cell = False
             elif last_was_cell and row and find_heading(line) is None:
-                previous = row[-1]
-                row[-1] = attrs.evolve(previous, text=previous.text + "\n" + line)
+                row[-1] = row[-1]._replace(text=row[-1].text + "\n" + line)
             else:
                 end_grid()
                 items.append(Paragraph(text=line.strip(), source=Source(line=number, offset=offset)))
                 last_was_cell = False
         end_grid()
         return Blocks(items=tuple(items), reader=self.name)
+
+
+@attrs.frozen
+class _CellPlaces:
+    """Where the cells of one grid are: the line and offset of every cell."""
+
+    table: int
+    starts: tuple[tuple[tuple[int, int], ...], ...]
+
+    def locate(self, row: int, column: int) -> Source:
+        line, offset = self.starts[row][column]
+        return Source(line=line, offset=offset, table=self.table, row=row, column=column)

@@ -12,6 +12,10 @@ Example:
 
 from __future__ import annotations
 
+from itertools import accumulate
+
+import attrs
+
 from goiar.blocks import Block, Blocks, Grid, Paragraph, RawCell
 from goiar.model.figure import Source
 from goiar.readers._lines import iter_lines
@@ -41,27 +45,37 @@ class TabReader:
         """Split text into paragraphs and tab grids."""
         items: list[Block] = []
         rows: list[tuple[RawCell, ...]] = []
-        table = 0
+        starts: list[tuple[int, tuple[int, ...]]] = []
+        tables = 0
 
         def close() -> None:
-            nonlocal rows, table
+            nonlocal rows, starts, tables
             if rows:
-                items.append(Grid(rows=tuple(rows), source=rows[0][0].source))
-                rows = []
-                table += 1
+                places = _TabPlaces(table=tables, starts=tuple(starts), rows=tuple(rows))
+                items.append(Grid(rows=places.rows, source=places.locate(0, 0), locate=places.locate))
+                rows, starts = [], []
+                tables += 1
 
         for number, offset, line in iter_lines(text):
             if "\t" in line:
-                row_index = len(rows)
-                cells: list[RawCell] = []
-                position = offset
-                for column, cell in enumerate(line.split("\t")):
-                    source = Source(line=number, offset=position, table=table, row=row_index, column=column)
-                    cells.append(RawCell(text=cell, source=source))
-                    position += len(cell) + 1
-                rows.append(tuple(cells))
+                texts = line.split("\t")
+                rows.append(tuple(RawCell(cell) for cell in texts))
+                starts.append((number, tuple(accumulate((len(cell) + 1 for cell in texts), initial=offset))))
             elif line.strip():
                 close()
                 items.append(Paragraph(text=line.strip(), source=Source(line=number, offset=offset)))
         close()
         return Blocks(items=tuple(items), reader=self.name)
+
+
+@attrs.frozen
+class _TabPlaces:
+    """Where the cells of one tab grid are: each row's line and the offset of each of its cells."""
+
+    table: int
+    starts: tuple[tuple[int, tuple[int, ...]], ...]
+    rows: tuple[tuple[RawCell, ...], ...]
+
+    def locate(self, row: int, column: int) -> Source:
+        line, offsets = self.starts[row]
+        return Source(line=line, offset=offsets[column], table=self.table, row=row, column=column)

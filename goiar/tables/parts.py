@@ -32,6 +32,11 @@ class Part:
     source: Source | None = None
 
 
+_HEADING_TAILS = tuple(
+    regex.compile(rf"[^。；;]{{0,16}}?(?:{heading.pattern})(?:的?情况|措施)?") for heading in PART_HEADINGS
+)
+
+
 def find_heading(text: str, after: int = 0) -> tuple[PartHeading, int] | None:
     """The part heading ``text`` starts with (numbered, after part number ``after``) and where it ends.
 
@@ -51,7 +56,7 @@ def find_heading(text: str, after: int = 0) -> tuple[PartHeading, int] | None:
     heading = PART_HEADINGS[number - 1]
     rest = text[numbering.end() : numbering.end() + 60]
     folded = unicodedata.normalize("NFKC", rest)
-    match = regex.match(rf"[^。；;]{{0,16}}?(?:{heading.pattern})(?:的?情况|措施)?", folded)
+    match = _HEADING_TAILS[number - 1].match(folded)
     if match is None:
         return None
     return heading, numbering.end() + match.end()

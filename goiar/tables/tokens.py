@@ -20,21 +20,44 @@ from goiar.blocks import Block, Grid, Heading, Paragraph
 from goiar.model.figure import Source
 from goiar.tables.numbers import is_value_text
 
-__all__ = ["CellTok", "RunTok", "Segment", "TextTok", "ValueTok", "segments", "tokenize", "tokenize_text"]
+__all__ = ["CellTok", "Origin", "RunTok", "Segment", "TextTok", "ValueTok", "segments", "tokenize", "tokenize_text"]
+
+
+Origin = Source | tuple[Grid, int, int] | None
+"""A token's origin: a source, a ``(grid, row, column)`` cell whose grid builds the source when asked
+(:attr:`goiar.blocks.Grid.locate`), or unknown."""
+
+
+def _source(origin: Origin, shift: int) -> Source | None:
+    source = origin if origin is None or isinstance(origin, Source) else origin[0].source_at(origin[1], origin[2])
+    return _shift(source, shift) if shift else source
 
 
 class TextTok(NamedTuple):
     """Label (or other) text."""
 
     text: str
-    source: Source | None = None
+    origin: Origin = None
+    shift: int = 0
+    """Characters from the origin's start to the token's."""
+
+    @property
+    def source(self) -> Source | None:
+        """Where the token starts (built on demand)."""
+        return _source(self.origin, self.shift)
 
 
 class CellTok(NamedTuple):
     """One value cell of a grid: exactly one table cell (may be blank or a dash)."""
 
     text: str
-    source: Source | None = None
+    origin: Origin = None
+    shift: int = 0
+
+    @property
+    def source(self) -> Source | None:
+        """Where the token starts (built on demand)."""
+        return _source(self.origin, self.shift)
 
     @property
     def blank(self) -> bool:
@@ -46,7 +69,13 @@ class RunTok(NamedTuple):
     """Digits from running text: one or more cells whose separators were lost."""
 
     text: str
-    source: Source | None = None
+    origin: Origin = None
+    shift: int = 0
+
+    @property
+    def source(self) -> Source | None:
+        """Where the token starts (built on demand)."""
+        return _source(self.origin, self.shift)
 
     @property
     def blank(self) -> bool:
@@ -70,7 +99,7 @@ _DEBRIS = regex.compile(r"\[bookmark:[^\]]{0,200}\]", regex.IGNORECASE)
 _DATE_UNIT = regex.compile(r"\s*+[年月日号]")
 
 
-def tokenize_text(text: str, source: Source | None = None) -> Iterator[TextTok | RunTok]:
+def tokenize_text(text: str, source: Origin = None) -> Iterator[TextTok | RunTok]:
     """Split running text into label text and digit runs.
 
     Digits that belong to labels stay text: item numbers (``2.其他法律…``, even when stuck to the
@@ -81,8 +110,7 @@ def tokenize_text(text: str, source: Source | None = None) -> Iterator[TextTok |
         [('TextTok', '8.属于行政查询事项'), ('RunTok', '0000000'), ('TextTok', '2.其他法律')]
     """
     for is_run, piece, offset in _pieces(text):
-        where = _shift(source, offset)
-        yield RunTok(piece, where) if is_run else TextTok(piece, where)
+        yield RunTok(piece, source, offset) if is_run else TextTok(piece, source, offset)
 
 
 @lru_cache(maxsize=8192)
@@ -133,14 +161,16 @@ def tokenize(blocks: Iterable[Block]) -> Iterator[Token]:
     """
     for block in blocks:
         if isinstance(block, Grid):
-            for row in block.rows:
-                for cell in row:
+            lazy = block.locate is not None
+            for r, row in enumerate(block.rows):
+                for c, cell in enumerate(row):
                     if cell.spanned:
                         continue
+                    origin: Origin = (block, r, c) if lazy and cell.source is None else cell.source
                     if is_value_text(cell.text):
-                        yield CellTok(cell.text, cell.source)
+                        yield CellTok(cell.text, origin)
                     else:
-                        yield from tokenize_text(cell.text, cell.source)
+                        yield from tokenize_text(cell.text, origin)
                 yield BREAK
         elif isinstance(block, Paragraph | Heading):
             yield from tokenize_text(block.text, block.source)
@@ -153,12 +183,18 @@ class Segment:
 
     label: str
     values: tuple[ValueTok, ...]
-    source: Source | None = None
+    head: TextTok | CellTok | RunTok | None = None
+    """The segment's first token (its source is the segment's)."""
+
+    @property
+    def source(self) -> Source | None:
+        """Where the segment starts."""
+        return self.head.source if self.head is not None else None
 
     @property
     def all_blank(self) -> bool:
         """True when every value is an empty cell (a header filler or an unfilled row)."""
-        return all(isinstance(v, CellTok) and v.blank for v in self.values)
+        return all(type(v) is CellTok and v.blank for v in self.values)
 
 
 def segments(tokens: Iterable[Token]) -> Iterator[Segment]:
@@ -169,25 +205,20 @@ def segments(tokens: Iterable[Token]) -> Iterator[Segment]:
     """
     label: list[str] = []
     values: list[ValueTok] = []
-    source: Source | None = None
-
-    def emit() -> Segment:
-        return Segment("".join(label), tuple(values), source)
+    head: TextTok | CellTok | RunTok | None = None
 
     for token in tokens:
         if isinstance(token, TextTok):
             if values:
-                yield emit()
-                label, values, source = [], [], None
-            if source is None:
-                source = token.source
+                yield Segment("".join(label), tuple(values), head)
+                label, values, head = [], [], None
+            head = head or token
             label.append(token.text)
         elif isinstance(token, CellTok | RunTok):
-            if source is None:
-                source = token.source
+            head = head or token
             values.append(token)
         elif values:
-            yield emit()
-            label, values, source = [], [], None
+            yield Segment("".join(label), tuple(values), head)
+            label, values, head = [], [], None
     if values:
-        yield emit()
+        yield Segment("".join(label), tuple(values), head)
