@@ -16,7 +16,7 @@ import attrs
 
 from goiar.blocks import Block, Blocks, Grid, Paragraph, RawCell
 from goiar.model.figure import Source
-from goiar.readers._lines import iter_lines
+from goiar.readers._lines import interned_cells, iter_lines
 from goiar.tables.parts import find_heading
 
 __all__ = ["CellLinesReader"]
@@ -48,6 +48,7 @@ class CellLinesReader:
         row_starts: list[tuple[int, int]] = []
         tables = 0
         last_was_cell = False
+        cell = interned_cells()
 
         def end_row() -> None:
             nonlocal row, row_starts
@@ -67,7 +68,7 @@ class CellLinesReader:
 
         for number, offset, line in iter_lines(text):
             if line.startswith("\t"):
-                row.append(RawCell(line[1:]))
+                row.append(cell(line[1:]))
                 row_starts.append((number, offset + 1))
                 last_was_cell = True
             elif not line.strip():

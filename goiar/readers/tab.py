@@ -12,13 +12,11 @@ Example:
 
 from __future__ import annotations
 
-from itertools import accumulate
-
 import attrs
 
 from goiar.blocks import Block, Blocks, Grid, Paragraph, RawCell
 from goiar.model.figure import Source
-from goiar.readers._lines import iter_lines
+from goiar.readers._lines import interned_cells, iter_lines
 
 __all__ = ["TabReader"]
 
@@ -45,8 +43,9 @@ class TabReader:
         """Split text into paragraphs and tab grids."""
         items: list[Block] = []
         rows: list[tuple[RawCell, ...]] = []
-        starts: list[tuple[int, tuple[int, ...]]] = []
+        starts: list[tuple[int, int]] = []
         tables = 0
+        cell = interned_cells()
 
         def close() -> None:
             nonlocal rows, starts, tables
@@ -58,9 +57,8 @@ class TabReader:
 
         for number, offset, line in iter_lines(text):
             if "\t" in line:
-                texts = line.split("\t")
-                rows.append(tuple(RawCell(cell) for cell in texts))
-                starts.append((number, tuple(accumulate((len(cell) + 1 for cell in texts), initial=offset))))
+                rows.append(tuple(map(cell, line.split("\t"))))
+                starts.append((number, offset))
             elif line.strip():
                 close()
                 items.append(Paragraph(text=line.strip(), source=Source(line=number, offset=offset)))
@@ -70,12 +68,13 @@ class TabReader:
 
 @attrs.frozen
 class _TabPlaces:
-    """Where the cells of one tab grid are: each row's line and the offset of each of its cells."""
+    """Where the cells of one tab grid are: each row's line and offset (a cell's follows from the texts)."""
 
     table: int
-    starts: tuple[tuple[int, tuple[int, ...]], ...]
+    starts: tuple[tuple[int, int], ...]
     rows: tuple[tuple[RawCell, ...], ...]
 
     def locate(self, row: int, column: int) -> Source:
-        line, offsets = self.starts[row]
-        return Source(line=line, offset=offsets[column], table=self.table, row=row, column=column)
+        line, offset = self.starts[row]
+        offset += sum(len(cell.text) for cell in self.rows[row][:column]) + column  # a tab after each cell
+        return Source(line=line, offset=offset, table=self.table, row=row, column=column)
