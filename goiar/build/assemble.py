@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from functools import cache
 
 import attrs
 
@@ -23,7 +24,7 @@ from goiar.tables.parts import Part, part_text, split_parts
 from goiar.tables.tokens import Segment, ValueTok, segments, tokenize
 from goiar.template.identities import Identity, identities_for
 from goiar.template.proactive import PROACTIVE_ITEMS, VERSION_MARKERS, FieldKind, proactive_items
-from goiar.template.requests import REQUEST_ROWS, request_rows
+from goiar.template.requests import REQUEST_ROWS, RequestRowSpec, request_rows
 
 __all__ = ["assemble"]
 
@@ -146,8 +147,7 @@ def _requests(found: list[Segment], fallback: Template | None, findings: list[Fi
         version = fallback or Template.V2021
     identities = identities_for("requests", version)
     rows: list[TableRow] = []
-    for spec in request_rows(version):
-        keys = tuple(f"requests.{spec.key}.{c}" for c in REQUEST_COLUMNS)
+    for spec, keys in _request_keys(version):
         segment = assigned.get(spec.key)
         reading = (
             _read(segment.values, _COUNT7, keys, identities)
@@ -158,13 +158,19 @@ def _requests(found: list[Segment], fallback: Template | None, findings: list[Fi
     solved = solve(rows, identities)
     findings.extend(solved.findings)
     out = []
-    for spec in request_rows(version):
-        cells = {c: solved.figures[f"requests.{spec.key}.{c}"] for c in REQUEST_COLUMNS}
+    for spec, keys in _request_keys(version):
+        cells = {c: solved.figures[key] for c, key in zip(REQUEST_COLUMNS, keys, strict=True)}
         segment = assigned.get(spec.key)
         out.append(
             RequestRow(key=spec.key, label=spec.label, printed=segment.label.strip() if segment else None, **cells)
         )
     return Requests(template=version, rows=tuple(out))
+
+
+@cache
+def _request_keys(version: Template) -> tuple[tuple[RequestRowSpec, tuple[str, ...]], ...]:
+    """The rows of table 三 in ``version`` with the canonical keys of their cells."""
+    return tuple((spec, tuple(f"requests.{spec.key}.{c}" for c in REQUEST_COLUMNS)) for spec in request_rows(version))
 
 
 def _read(

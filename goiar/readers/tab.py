@@ -43,22 +43,22 @@ class TabReader:
         """Split text into paragraphs and tab grids."""
         items: list[Block] = []
         rows: list[tuple[RawCell, ...]] = []
-        starts: list[tuple[int, int]] = []
+        starts: list[tuple[int, int, str]] = []
         tables = 0
         cell = interned_cells()
 
         def close() -> None:
             nonlocal rows, starts, tables
             if rows:
-                places = _TabPlaces(table=tables, starts=tuple(starts), rows=tuple(rows))
-                items.append(Grid(rows=places.rows, source=places.locate(0, 0), locate=places.locate))
+                places = _TabPlaces(table=tables, starts=tuple(starts))
+                items.append(Grid(rows=tuple(rows), source=places.locate(0, 0), locate=places.locate))
                 rows, starts = [], []
                 tables += 1
 
         for number, offset, line in iter_lines(text):
             if "\t" in line:
                 rows.append(tuple(map(cell, line.split("\t"))))
-                starts.append((number, offset))
+                starts.append((number, offset, line))
             elif line.strip():
                 close()
                 items.append(Paragraph(text=line.strip(), source=Source(line=number, offset=offset)))
@@ -68,13 +68,13 @@ class TabReader:
 
 @attrs.frozen
 class _TabPlaces:
-    """Where the cells of one tab grid are: each row's line and offset (a cell's follows from the texts)."""
+    """Where the cells of one tab grid are (a cell's offset follows from its line)."""
 
     table: int
-    starts: tuple[tuple[int, int], ...]
-    rows: tuple[tuple[RawCell, ...], ...]
+    starts: tuple[tuple[int, int, str], ...]
+    """Per row: line number, offset of the line, the line."""
 
     def locate(self, row: int, column: int) -> Source:
-        line, offset = self.starts[row]
-        offset += sum(len(cell.text) for cell in self.rows[row][:column]) + column  # a tab after each cell
-        return Source(line=line, offset=offset, table=self.table, row=row, column=column)
+        number, offset, line = self.starts[row]
+        offset += sum(map(len, line.split("\t", column)[:column])) + column  # a tab after each cell
+        return Source(line=number, offset=offset, table=self.table, row=row, column=column)
