@@ -8,7 +8,7 @@ import pytest
 
 import goiar
 from goiar import CellState, Obtained, Template
-from goiar.keys import canonical_keys
+from goiar.keys import canonical_keys, figures
 
 from .conftest import seed_text
 
@@ -173,6 +173,28 @@ def test_seed_003_reads_cells_as_printed() -> None:
     assert requests.total.total.state is CellState.ZERO
     assert requests.row("other_handling").total.value == 0
     assert [f for f in report.findings if f.severity is goiar.Severity.ERROR] == []
+
+
+@pytest.mark.parametrize("seed", ["000", "001", "002", "003", "004"])
+def test_every_figure_source_points_at_its_raw_text(seed: str) -> None:
+    """Sources are built on demand from the readers' grids: each one must land on the cell's text."""
+    text = seed_text(seed)
+    lines = text.splitlines()
+    report = goiar.read(text)
+    checked = 0
+    for key, figure in figures(report):
+        if figure.obtained is Obtained.INFERRED or not figure.raw or figure.source is None:
+            continue
+        source = figure.source
+        assert source.offset is not None, key
+        assert source.line is not None, key
+        assert text[source.offset : source.offset + len(figure.raw)] == figure.raw, key
+        assert figure.raw in lines[source.line - 1], key
+        if report.reader != "run-together":  # running text has no grid to point into
+            assert source.row is not None, key
+            assert source.column is not None, key
+        checked += 1
+    assert checked > 40
 
 
 def test_source_locations_point_at_the_text() -> None:

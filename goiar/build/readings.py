@@ -46,6 +46,14 @@ class CellReading(NamedTuple):
     """Index of the value token this cell was read from (None for a lost cell)."""
     exact: bool = True
     """True when the document's own boundaries give this cell (not a choice among splits)."""
+    at: int = 0
+    """Characters from the start of the value token to this cell's text (a piece of a digit run)."""
+
+    def where(self) -> Source | None:
+        """The source of this cell's own text (the token's source moved to the piece)."""
+        if not self.at or self.source is None or self.source.offset is None:
+            return self.source
+        return attrs.evolve(self.source, offset=self.source.offset + self.at)
 
 
 LOST = CellReading(None, CellState.MISSING, exact=False)
@@ -256,10 +264,12 @@ def read_row(
             if filled + count + suffix_max[index + 1] + lost_left < width:
                 continue  # even the longest splits of the rest could not fill the row
             for split in _splits(token.text, count, kinds[filled : filled + count]):
-                pieces = [
-                    _piece(text, kinds[filled + i], sources[index], index, exact=exact_runs or len(split) == 1)
-                    for i, text in enumerate(split)
-                ]
+                exact = exact_runs or len(split) == 1
+                pieces = []
+                at = 0
+                for i, text in enumerate(split):
+                    pieces.append(_piece(text, kinds[filled + i], sources[index], index, exact=exact, at=at))
+                    at += len(text)
                 cells.extend(pieces)
                 walk(index + 1, cells, lost_left, stray_left)
                 del cells[len(cells) - len(pieces) :]
@@ -291,9 +301,9 @@ def _digit_count(text: str) -> int:
     return sum(ch.isdigit() for ch in unicodedata.normalize("NFKC", text.split(".", maxsplit=1)[0]))
 
 
-def _piece(text: str, kind: FieldKind, source: Source | None, origin: int, exact: bool) -> CellReading:
+def _piece(text: str, kind: FieldKind, source: Source | None, origin: int, *, exact: bool, at: int) -> CellReading:
     parsed = parse_cell(text, kind)
-    return CellReading(parsed.value, parsed.state, text, source, parsed.unit, origin, exact=exact)
+    return CellReading(parsed.value, parsed.state, text, source, parsed.unit, origin, exact, at)
 
 
 def _dedupe(candidates: list[tuple[CellReading, ...]]) -> list[tuple[CellReading, ...]]:

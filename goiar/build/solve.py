@@ -296,7 +296,7 @@ def _resolve(
 
 def _as_read(cell: CellReading) -> Figure:
     """The figure of a cell read as printed."""
-    return Figure(value=cell.value, state=cell.state, raw=cell.raw, source=cell.source, unit=cell.unit)
+    return Figure(value=cell.value, state=cell.state, raw=cell.raw, source=cell.where(), unit=cell.unit)
 
 
 def _figure(
@@ -305,7 +305,8 @@ def _figure(
     first = readings[0]
     same_origin = all(r.origin == first.origin and r.raw == first.raw for r in readings)
     raw = first.raw if same_origin else None
-    source = first.source if same_origin else None
+    same_place = same_origin and all(r.at == first.at for r in readings)
+    source = first.where() if same_place else (first.source if same_origin else None)
     if len(results) > 1:
         shown = sorted(str(v) for v in results if v is not None)
         return Figure(value=None, state=CellState.UNREADABLE, raw=raw, source=source), Finding(
@@ -339,7 +340,7 @@ def _figure(
             source=source,
         )
     if same_origin and first.exact and first.origin is not None and first.value == value and not forced_by:
-        return _as_read(first), None
+        return Figure(value=value, state=first.state, raw=raw, source=source, unit=first.unit), None
     identity = "; ".join(sorted(forced_by)) if forced_by else "the only reading that satisfies the identities"
     keep = {CellState.BLANK, CellState.DASH, CellState.MISSING}
     state = shared_state if shared_state in keep else _value_state({value})
