@@ -211,6 +211,7 @@ def read_row(
     if too_big:
         return RowReading(((_unknown(tokens),) * width,), ("too many readings",), limited=True)
     sources = [token.source for token in tokens]
+    made: dict[tuple[int, int, str, FieldKind, bool], CellReading] = {}  # a piece recurs in many splits
     raw: list[tuple[CellReading, ...]] = []
     kept: list[tuple[CellReading, ...]] = []
     leaves = 0
@@ -268,7 +269,11 @@ def read_row(
                 pieces = []
                 at = 0
                 for i, text in enumerate(split):
-                    pieces.append(_piece(text, kinds[filled + i], sources[index], index, exact=exact, at=at))
+                    key = (index, at, text, kinds[filled + i], exact)
+                    piece = made.get(key)
+                    if piece is None:
+                        piece = made[key] = _piece(text, key[3], sources[index], index, exact=exact, at=at)
+                    pieces.append(piece)
                     at += len(text)
                 cells.extend(pieces)
                 walk(index + 1, cells, lost_left, stray_left)

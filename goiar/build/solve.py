@@ -14,6 +14,7 @@ import itertools
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from functools import lru_cache
+from typing import cast
 
 import attrs
 
@@ -110,12 +111,19 @@ def row_filter(
     The row's identities are looked up on the first call: most rows are read without filtering.
     """
     found: list[tuple[Identity, ...]] = []
+    positions: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
 
     def accept(vector: tuple[CellReading, ...]) -> bool:
         if not found:
             found.append(_inside(keys, tuple(identities)))
+            column = {key: i for i, key in enumerate(keys)}
+            positions.extend((tuple(column[k] for k in i.lhs), tuple(column[k] for k in i.rhs)) for i in found[0])
         inside = found[0]
-        values: Values = dict(zip(keys, (c.value for c in vector), strict=True))
+        numbers = [c.value for c in vector]
+        if None not in numbers:  # a complete candidate (the usual one): compare the sums by position
+            known = cast("list[Number]", numbers)
+            return all(sum(known[i] for i in left) == sum(known[i] for i in right) for left, right in positions)
+        values: Values = dict(zip(keys, numbers, strict=True))
         if _propagate(values, inside, signed) is None:
             return False
         return all(_holds(i, values) for i in inside)
