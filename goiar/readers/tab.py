@@ -12,6 +12,8 @@ Example:
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 import attrs
 
 from goiar.blocks import Block, Blocks, Grid, Paragraph, RawCell
@@ -73,8 +75,14 @@ class _TabPlaces:
     table: int
     starts: tuple[tuple[int, int, str], ...]
     """Per row: line number, offset of the line, the line."""
+    _offsets: dict[int, tuple[int, ...]] = attrs.field(factory=dict, eq=False, repr=False)
+    """The cell offsets of the rows located so far (one pass over a row's line, however wide)."""
 
     def locate(self, row: int, column: int) -> Source:
-        number, offset, line = self.starts[row]
-        offset += sum(map(len, line.split("\t", column)[:column])) + column  # a tab after each cell
-        return Source(line=number, offset=offset, table=self.table, row=row, column=column)
+        offsets = self._offsets.get(row)
+        if offsets is None:
+            _, offset, line = self.starts[row]
+            offsets = self._offsets[row] = tuple(
+                accumulate((len(cell) + 1 for cell in line.split("\t")), initial=offset)
+            )
+        return Source(line=self.starts[row][0], offset=offsets[column], table=self.table, row=row, column=column)
