@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import random
 import re
 import time
+import unicodedata
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
 from pathlib import Path
 
 import attrs
@@ -14,6 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import goiar
 from goiar.errors import GoiarError, RegistryError
 from goiar.findings import (
     FindingError,
@@ -25,12 +30,13 @@ from goiar.findings import (
     raise_for_errors,
     worst_severity,
 )
-from goiar.keys import canonical_keys
-from goiar.model import Finding, Meta, Report, Severity, Source, Template
+from goiar.keys import canonical_keys, figures, flatten
+from goiar.model import Appeals, Figure, Finding, Meta, ProactiveRow, Report, Severity, Source, Template
 from goiar.rules import RULE_FAILED, RuleContext, RuleSet, iter_findings, rule, rule_info, validate
+from goiar.rules._common import cells_of, figure_map, values_of
 from goiar.rules.meta import BodyKind, body_kind
-from goiar.rules.narrative import stated_appeals, stated_requests
-from goiar.template.identities import identities_for
+from goiar.rules.narrative import _nfkc, stated_appeals, stated_requests
+from goiar.template.identities import identities_for, sum_known
 from goiar.testing import lawful_values, make_report
 
 SEEDS = Path(__file__).parents[1].parent / "shared" / "seeds"
@@ -712,3 +718,161 @@ def test_findings_error_splits_with_except_star():
         kinds = type(group)
     assert kinds is FindingsError
     assert [e.finding.rule for e in caught] == ["requests.row_total", "requests.column_total"]
+
+
+# --- the cell index kept with each report (Report.cells / Report.values) -------------------------------------
+
+
+def spelt_out(report: Report) -> Iterator[tuple[str, Figure]]:
+    """The ``(key, figure)`` pairs spelt out cell by cell through the model's own accessors (no index)."""
+    if report.proactive is not None:
+        for row in report.proactive.rows:
+            for field, figure in row.items():
+                yield f"proactive.{row.key}.{field}", figure
+    if report.requests is not None:
+        for request_row in report.requests.rows:
+            for column, figure in request_row.figures():
+                yield f"requests.{request_row.key}.{column}", figure
+    if report.appeals is not None:
+        for group in report.appeals.groups():
+            for column, figure in group.figures():
+                yield f"appeals.{group.key}.{column}", figure
+
+
+def odd_shapes() -> Iterator[Report]:
+    """Reports whose tables are not in a template's shape (the index must not assume one)."""
+    base = make_report(lawful_values(random.Random(11)))  # noqa: S311 - test data
+    assert base.requests is not None
+    assert base.proactive is not None
+    assert base.appeals is not None
+    rows = base.requests.rows
+    yield base
+    yield attrs.evolve(base, requests=attrs.evolve(base.requests, rows=rows[::-1]))
+    yield attrs.evolve(base, requests=attrs.evolve(base.requests, rows=rows[:5] + rows[6:]))
+    yield attrs.evolve(base, requests=attrs.evolve(base.requests, rows=(*rows, attrs.evolve(rows[3], key="odd"))))
+    yield attrs.evolve(
+        base, requests=attrs.evolve(base.requests, rows=(*rows, attrs.evolve(rows[3], total=rows[4].total)))
+    )
+    first = base.proactive.rows[0]
+    short = ProactiveRow(key=first.key, label=first.label, fields=first.fields[:2], figures=first.figures[:2])
+    yield attrs.evolve(base, proactive=attrs.evolve(base.proactive, rows=(short, *base.proactive.rows[1:])))
+    groups = base.appeals.groups()
+    swapped = Appeals(
+        reconsideration=groups[1], litigation_direct=groups[0], litigation_after_reconsideration=groups[2]
+    )
+    yield attrs.evolve(base, appeals=swapped)
+    renamed = attrs.evolve(groups[2], key="elsewhere")
+    yield attrs.evolve(base, appeals=attrs.evolve(base.appeals, litigation_after_reconsideration=renamed))
+    yield attrs.evolve(base, proactive=None, appeals=None)
+    yield Report(meta=Meta())
+
+
+@pytest.mark.parametrize("report", list(odd_shapes()))
+def test_index_holds_every_cell_as_spelt_out(report):
+    pairs_ = list(spelt_out(report))
+    assert list(figures(report)) == pairs_
+    flat = flatten(report)
+    assert flat == {**flat, **{key: figure.value for key, figure in pairs_ if key in flat}}
+    for table in ("proactive", "requests", "appeals"):
+        expected = {key: figure for key, figure in pairs_ if key.startswith(table + ".")}
+        assert dict(report.cells.get(table, {})) == expected
+        assert dict(cells_of(report, table)) == expected
+        assert figure_map(report, table) == expected
+        assert dict(values_of(report, table)) == {key: figure.value for key, figure in expected.items()}
+        assert list(report.cells.get(table, {})) == list(expected)
+    assert figure_map(report) == dict(pairs_)
+    assert figure_map(report, "requests.granted") == {k: f for k, f in pairs_ if k.startswith("requests.granted.")}
+    assert list(report.cells) == [t for t in ("proactive", "requests", "appeals") if getattr(report, t) is not None]
+
+
+def test_reports_differing_in_one_cell_get_their_own_findings():
+    values = lawful_values(random.Random(5))  # noqa: S311 - test data
+    clean = make_report(values)
+    assert validate(clean, BUILTIN) == []  # builds clean's index
+    changed = attrs.evolve(clean, requests=make_report({**values, "requests.granted.total": -1}).requests)
+    assert pairs(changed, "requests") == {
+        ("requests.row_total", "requests.granted.total"),
+        ("requests.column_total", "requests.total.total"),
+        ("requests.negative", "requests.granted.total"),
+    }
+    assert validate(clean, BUILTIN) == []
+    assert clean.values["requests"]["requests.granted.total"] == values["requests.granted.total"]
+    assert changed.values["requests"]["requests.granted.total"] == -1
+    assert changed.cells["requests"]["requests.granted.total"] is changed.requests.granted.total
+
+
+def test_index_is_no_state_of_the_report():
+    values = lawful_values(random.Random(6))  # noqa: S311 - test data
+    values["appeals.reconsideration.upheld"] += 1
+    report = make_report(values, sections={"overview": "本年共收到政府信息公开申请2件。"})
+    blob, as_dict = pickle.dumps(report), goiar.to_dict(report)
+    found = validate(report, BUILTIN)
+    assert found
+    assert report.cells
+    assert report.values
+    assert pickle.dumps(report) == blob
+    assert goiar.to_dict(report) == as_dict
+    unpickled = pickle.loads(blob)  # noqa: S301 - our own bytes
+    assert unpickled == report
+    assert hash(unpickled) == hash(report)
+    for twin in (unpickled, attrs.evolve(report), goiar.from_dict(as_dict)):
+        assert validate(twin, BUILTIN) == found
+    assert pickle.loads(pickle.dumps(report.values)) == report.values  # noqa: S301 - our own bytes
+
+
+def test_index_is_read_only():
+    report = make_report({"requests.granted.natural_person": 1, "requests.granted.total": 1})
+    before = validate(report, BUILTIN)
+    table = report.values["requests"]
+    for change in (
+        lambda: table.__setitem__("requests.granted.total", 0),
+        lambda: table.__delitem__("requests.granted.total"),
+        lambda: table.update({"requests.granted.total": 0}),
+        lambda: table.pop("requests.granted.total"),
+        table.popitem,
+        table.clear,
+        lambda: table.setdefault("x", 0),
+        lambda: report.cells.__setitem__("requests", {}),
+    ):
+        with pytest.raises(TypeError, match="read-only"):
+            change()
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        report.cells = {}  # type: ignore[misc]
+    own = figure_map(report, "requests")
+    own.clear()  # a figure_map is the caller's own dict
+    mine = table.copy()
+    mine["requests.granted.total"] = 0
+    assert validate(report, BUILTIN) == before
+
+
+def test_index_is_built_safely_by_threads():
+    rng = random.Random(8)  # noqa: S311 - test data
+    reports = []
+    for _ in range(6):
+        values = lawful_values(rng)
+        values[rng.choice(sorted(k for k in values if k.startswith("requests.")))] += 1
+        reports.append(make_report(values))
+    expected = [validate(pickle.loads(pickle.dumps(r)), BUILTIN) for r in reports]  # noqa: S301
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        found = list(pool.map(lambda r: validate(r, BUILTIN), reports * 4))
+    assert found == expected * 4
+
+
+def test_sides_and_sum_known_when_values_are_missing_or_wrong():
+    [t4] = [i for i in identities_for("appeals", Template.V2021) if i.name == "appeals.reconsideration"]
+    values: dict[str, int | Decimal | None] = dict.fromkeys(t4.keys, 1)
+    assert t4.sides(values) == (1, 4)
+    assert t4.sides({**values, "appeals.reconsideration.upheld": None}) is None
+    assert t4.sides({k: v for k, v in values.items() if k != "appeals.reconsideration.total"}) is None
+    assert sum_known({"a": Decimal("0.1"), "b": 2, "c": Decimal("0.20")}, ("a", "b", "c")) == Decimal("2.30")
+    assert sum_known({}, ()) == 0
+    with pytest.raises(TypeError):
+        sum_known({"a": 1, "b": "2"}, ("a", "b"))  # type: ignore[dict-item]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",))))
+def test_quick_nfkc_is_nfkc(text):
+    assert _nfkc(text) == unicodedata.normalize("NFKC", text)
+    wide = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+    assert _nfkc(wide) == unicodedata.normalize("NFKC", wide)

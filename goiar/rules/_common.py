@@ -6,17 +6,22 @@ The arithmetic is never written here: :func:`identity_findings` walks the identi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
+from types import MappingProxyType
 
-from goiar.keys import figures
 from goiar.model.figure import Figure, Number
 from goiar.model.finding import Finding, Severity
 from goiar.model.report import Report
 from goiar.model.version import Template
 from goiar.template.identities import Identity, identities_for, label_of_key
 
-__all__ = ["figure_map", "fmt", "identity_findings", "value_map"]
+__all__ = ["cells_of", "figure_map", "fmt", "identity_findings", "value_map", "values_of"]
+
+_TABLES = frozenset({"proactive", "requests", "appeals"})
+_NO_CELLS: Mapping[str, Figure] = MappingProxyType({})
+_NO_VALUES: Mapping[str, Number | None] = MappingProxyType({})
 
 _REASONS = {
     "T3-B": "自然人与五类法人或其他组织之和",
@@ -33,11 +38,39 @@ def figure_map(report: Report, table: str | None = None) -> dict[str, Figure]:
         ...     "appeals.reconsideration.total"].value
         0
     """
+    if table in _TABLES:
+        return dict(cells_of(report, table))
     prefix = f"{table}." if table else ""
-    return {key: figure for key, figure in figures(report) if key.startswith(prefix)}
+    return {key: figure for cells in report.cells.values() for key, figure in cells.items() if key.startswith(prefix)}
 
 
-def value_map(cells: dict[str, Figure]) -> dict[str, Number | None]:
+def cells_of(report: Report, table: str) -> Mapping[str, Figure]:
+    """The read-only ``{canonical key: figure}`` of one table, shared (not copied): :attr:`Report.cells`.
+
+    ``table`` is ``"proactive"``, ``"requests"`` or ``"appeals"``; a table the report lacks gives an empty
+    mapping.  Use :func:`figure_map` for a dict of one's own.
+
+    Example:
+        >>> from goiar.testing import make_report
+        >>> cells = cells_of(make_report({"appeals.reconsideration.total": 0}), "appeals")
+        >>> len(cells), cells["appeals.reconsideration.total"].value
+        (15, 0)
+    """
+    return report.cells.get(table, _NO_CELLS)
+
+
+def values_of(report: Report, table: str) -> Mapping[str, Number | None]:
+    """The read-only ``{canonical key: value}`` of one table, shared (not copied): :attr:`Report.values`.
+
+    Example:
+        >>> from goiar.testing import make_report
+        >>> values_of(make_report({"appeals.reconsideration.total": None}), "appeals")["appeals.reconsideration.upheld"]
+        0
+    """
+    return report.values.get(table, _NO_VALUES)
+
+
+def value_map(cells: Mapping[str, Figure]) -> dict[str, Number | None]:
     """``{canonical key: value}`` of a :func:`figure_map`.
 
     Example:
@@ -76,6 +109,15 @@ def _message(identity: Identity, left: Number, right: Number) -> str:
     return f"{label} 应为 {fmt(right)}（{reason}），报告为 {fmt(left)}"
 
 
+@functools.cache
+def _identities_by_rule(table: str, version: Template) -> Mapping[str, tuple[Identity, ...]]:
+    """``{rule id: its identities}`` of ``table``/``version``, in declaration order."""
+    by_rule: dict[str, list[Identity]] = {}
+    for identity in identities_for(table, version):
+        by_rule.setdefault(identity.rule, []).append(identity)
+    return MappingProxyType({rule_id: tuple(owned) for rule_id, owned in by_rule.items()})
+
+
 def identity_findings(report: Report, table: str, version: Template, rule_id: str) -> Iterator[Finding]:
     """Findings for every identity of ``table``/``version`` owned by ``rule_id`` that does not hold.
 
@@ -88,11 +130,8 @@ def identity_findings(report: Report, table: str, version: Template, rule_id: st
         >>> [f.message for f in identity_findings(report, "appeals", Template.V2021, "appeals.total")]
         ['「行政复议」 总计 应为 2（结果维持 + 结果纠正 + 其他结果 + 尚未审结），报告为 1']
     """
-    cells = figure_map(report, table)
-    values = value_map(cells)
-    for identity in identities_for(table, version):
-        if identity.rule != rule_id:
-            continue
+    values = values_of(report, table)
+    for identity in _identities_by_rule(table, version).get(rule_id, ()):
         sides = identity.sides(values)
         if sides is None or sides[0] == sides[1]:
             continue
@@ -105,5 +144,5 @@ def identity_findings(report: Report, table: str, version: Template, rule_id: st
             message=_message(identity, left, right),
             expected=right,
             actual=left,
-            source=cells[path].source,
+            source=cells_of(report, table)[path].source,
         )

@@ -21,7 +21,7 @@ from goiar.errors import RegistryError
 from goiar.model.finding import Finding, Severity
 from goiar.model.report import Report
 from goiar.rules import appeals, history, meta, narrative, proactive, requests, structure
-from goiar.rules.base import Rule, RuleContext, is_rule, rule_info
+from goiar.rules.base import _INFO_ATTRIBUTE, Rule, RuleContext, RuleInfo, is_rule, rule_info
 
 __all__ = ["BUILTIN_RULES", "ENTRY_POINT_GROUP", "RULE_FAILED", "RuleSet", "iter_findings", "validate"]
 
@@ -55,10 +55,10 @@ def _matches(rule_id: str, selectors: tuple[str, ...]) -> bool:
 def _check_unique(rules: Iterable[Rule]) -> tuple[Rule, ...]:
     seen: dict[str, Rule] = {}
     for item in rules:  # an id twice is an error even for the same function: a set holds a rule once
-        if not is_rule(item):
+        info = getattr(item, _INFO_ATTRIBUTE, None) if callable(item) else None  # is_rule and rule_info in one
+        if not isinstance(info, RuleInfo):
             msg = f"{item!r} is not a goiar rule (decorate it with @goiar.rules.rule)"
             raise RegistryError(msg)
-        info = rule_info(item)
         if info.id in seen:
             raise RegistryError(f"rule id {info.id!r} is registered twice")
         seen[info.id] = item
@@ -138,7 +138,7 @@ class RuleSet:
             >>> RuleSet().disable("cell").allows("cell.blank"), RuleSet().allows("cell.blank")
             (False, True)
         """
-        if rule_id == RULE_FAILED:
+        if rule_id == RULE_FAILED or (self._selected is None and not self._disabled):
             return True
         if self._selected is not None and not _matches(rule_id, self._selected):
             return False
@@ -186,6 +186,8 @@ class RuleSet:
         return attrs.evolve(self, rules=self._rules + rules)
 
     def __iter__(self) -> Iterator[Rule]:
+        if self._selected is None and not self._disabled:  # no filter: every rule that emits anything runs
+            return (item for item in self._rules if rule_info(item).emits)
         return (item for item in self._rules if any(self.allows(i) for i in rule_info(item).emits))
 
     def __len__(self) -> int:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from goiar.model.finding import Finding, Severity
 from goiar.model.report import Report
-from goiar.rules._common import figure_map, fmt
+from goiar.rules._common import cells_of, fmt
 from goiar.rules.base import RuleContext, rule
 from goiar.template.identities import label_of_key
 
@@ -36,8 +36,8 @@ def carry_over(report: Report, context: RuleContext) -> Iterator[Finding]:
     year, last_year = report.meta.year, previous.meta.year
     if year is not None and last_year is not None and last_year != year - 1:
         return
-    this_cells = figure_map(report, "requests")
-    last_cells = figure_map(previous, "requests")
+    this_cells = cells_of(report, "requests")
+    last_cells = cells_of(previous, "requests")
     when = f"{last_year} 年度" if last_year is not None else "上一年度"
     for key, figure in this_cells.items():
         if not key.startswith("requests.carried_over."):

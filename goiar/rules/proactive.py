@@ -2,19 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 
 from goiar.model.finding import Finding, Severity
 from goiar.model.report import Report
 from goiar.model.version import Template
 from goiar.rules._common import fmt
 from goiar.rules.base import RuleContext, rule
-from goiar.template.proactive import FieldKind, proactive_items
+from goiar.template.proactive import FieldKind, ProactiveField, proactive_items
 
 __all__ = ["flow", "negative"]
 
 _FLOW_FIELDS = ("issued", "repealed", "in_force")
 """2021 (一) columns: 本年制发件数, 本年废止件数, 现行有效件数."""
+_FLOW_SET = frozenset(_FLOW_FIELDS)
+
+
+@functools.cache
+def _field_specs(version: Template) -> Mapping[str, Mapping[str, ProactiveField]]:
+    """``{row key: {field key: field}}`` of table 二 in ``version``."""
+    return MappingProxyType(
+        {item.key: MappingProxyType({field.key: field for field in item.fields}) for item in proactive_items(version)}
+    )
+
+
+@functools.cache
+def _field_labels(version: Template) -> Mapping[str, str]:
+    """``{field key: header label}`` of table 二 in ``version`` (a later row's label wins, as before)."""
+    return MappingProxyType({field.key: field.label for item in proactive_items(version) for field in item.fields})
 
 
 @rule("proactive.negative", Severity.ERROR, title="主动公开数量不能为负数 (T2-A/T2-B)")
@@ -32,10 +49,9 @@ def negative(report: Report, _context: RuleContext) -> Iterator[Finding]:
     """
     if report.proactive is None:
         return
-    items = {item.key: item for item in proactive_items(report.proactive.template)}
+    specs = _field_specs(report.proactive.template)
     for row in report.proactive.rows:
-        item = items.get(row.key)
-        kinds = {field.key: field for field in item.fields} if item is not None else {}
+        kinds = specs.get(row.key, {})
         for key, figure in row.items():
             spec = kinds.get(key)
             if spec is not None and spec.kind is FieldKind.SIGNED:
@@ -67,9 +83,9 @@ def flow(report: Report, _context: RuleContext) -> Iterator[Finding]:
     """
     if report.proactive is None or report.proactive.template is not Template.V2021:
         return
-    labels = {field.key: field.label for item in proactive_items(Template.V2021) for field in item.fields}
+    labels = _field_labels(Template.V2021)
     for row in report.proactive.rows:
-        if not set(_FLOW_FIELDS) <= set(row.fields):
+        if not _FLOW_SET.issubset(row.fields):
             continue
         issued, repealed, in_force = (row[field].value for field in _FLOW_FIELDS)
         if issued is None or repealed is None or in_force is None or issued <= in_force + repealed:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from goiar.model.finding import Finding, Severity
 from goiar.model.report import Report
-from goiar.rules._common import figure_map, fmt, identity_findings
+from goiar.rules._common import cells_of, fmt, identity_findings, values_of
 from goiar.rules.base import RuleContext, rule
 from goiar.template.identities import label_of_key
 
@@ -71,13 +71,13 @@ def negative(report: Report, _context: RuleContext) -> Iterator[Finding]:
         >>> [f.message for f in negative(report, RuleContext())]
         ['「四、结转下年度继续办理」 自然人 为 -1：申请数量不能为负数']
     """
-    for key, figure in figure_map(report, "requests").items():
-        if figure.value is not None and figure.value < 0:
+    for key, value in values_of(report, "requests").items():
+        if value is not None and value < 0:
             yield Finding(
                 rule="requests.negative",
                 severity=Severity.ERROR,
                 path=key,
-                message=f"{label_of_key(key)} 为 {fmt(figure.value)}：申请数量不能为负数",
-                actual=figure.value,
-                source=figure.source,
+                message=f"{label_of_key(key)} 为 {fmt(value)}：申请数量不能为负数",
+                actual=value,
+                source=cells_of(report, "requests")[key].source,
             )

@@ -72,7 +72,19 @@ class Identity:
         return f"{self.label}: {left} = {right}"
 
     def sides(self, values: Mapping[str, Number | None]) -> tuple[Number, Number] | None:
-        """``(sum(lhs), sum(rhs))`` when every value is known, else None."""
+        """``(sum(lhs), sum(rhs))`` when every value is known, else None.
+
+        Example:
+            >>> [t4] = [i for i in identities_for("appeals", Template.V2021) if i.name == "appeals.reconsideration"]
+            >>> values = dict.fromkeys(t4.keys, 1)
+            >>> t4.sides(values), t4.sides({**values, "appeals.reconsideration.pending": None})
+            ((1, 4), None)
+        """
+        get = values.get
+        try:  # every value known, the usual case: sums in C (the additions of sum_known, in its order)
+            return sum(map(get, self.lhs)), sum(map(get, self.rhs))  # type: ignore[arg-type]
+        except TypeError:  # a None among them (or something that is no number: sum_known says which)
+            pass
         left = sum_known(values, self.lhs)
         right = sum_known(values, self.rhs)
         if left is None or right is None:
@@ -106,6 +118,10 @@ def sum_known(values: Mapping[str, Number | None], keys: tuple[str, ...]) -> Num
         >>> sum_known({"a": 1, "b": 2}, ("a", "b")), sum_known({"a": 1, "b": None}, ("a", "b"))
         (3, None)
     """
+    try:  # every value known, the usual case: one sum in C (the same additions, in the same order)
+        return sum(map(values.get, keys))  # type: ignore[arg-type]
+    except TypeError:  # a None among them (or something that is no number: the loop below says which)
+        pass
     total: Number = 0
     for key in keys:
         value = values.get(key)
