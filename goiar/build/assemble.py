@@ -21,7 +21,7 @@ from goiar.model.requests import REQUEST_COLUMNS, RequestRow, Requests
 from goiar.model.version import Template
 from goiar.tables.labels import best_match, normalise_label
 from goiar.tables.parts import Part, part_text, split_parts
-from goiar.tables.tokens import Segment, ValueTok, segments, tokenize
+from goiar.tables.tokens import Segment, ValueTok, segments
 from goiar.template.identities import Identity, identities_for
 from goiar.template.proactive import PROACTIVE_ITEMS, VERSION_MARKERS, FieldKind, proactive_items
 from goiar.template.requests import REQUEST_ROWS, RequestRowSpec, request_rows
@@ -79,7 +79,7 @@ def assemble(blocks: Blocks) -> Report:
 
 
 def _segments(items: Sequence[Block]) -> list[Segment]:
-    return list(segments(tokenize(items)))
+    return segments(items)
 
 
 def _matches_any(found: Sequence[Segment], patterns: list[tuple[str, str]]) -> bool:

@@ -1,10 +1,10 @@
 """Tokens and segments: the common currency of every table, whatever the format.
 
-Blocks are flattened into a stream of tokens: label text, single value cells (from grids), runs of
-digits (from running text, where cell boundaries are lost) and row breaks.  Segments then pair each
-stretch of label text with the values that follow it; the table parsers match a segment's label to a
-template row.  A web page copied as text (``规章000规范性文件898989…``) and a Word table come out as
-the same kind of segment stream.
+Blocks are read as a stream of tokens: label text, single value cells (from grids) and runs of
+digits (from running text, where cell boundaries are lost), with a break after every grid row and
+paragraph.  Segments pair each stretch of label text with the values that follow it; the table
+parsers match a segment's label to a template row.  A web page copied as text
+(``规章000规范性文件898989…``) and a Word table come out as the same kind of segment stream.
 """
 
 from __future__ import annotations
@@ -16,20 +16,20 @@ from typing import NamedTuple
 import attrs
 import regex
 
-from goiar.blocks import Block, Grid, Heading, Paragraph
+from goiar.blocks import Block, Grid, Heading, Locate, Paragraph
 from goiar.model.figure import Source
 from goiar.tables.numbers import is_value_text
 
-__all__ = ["CellTok", "Origin", "RunTok", "Segment", "TextTok", "ValueTok", "segments", "tokenize", "tokenize_text"]
+__all__ = ["CellTok", "Origin", "RunTok", "Segment", "TextTok", "ValueTok", "segments", "tokenize_text"]
 
 
-Origin = Source | tuple[Grid, int, int] | None
-"""A token's origin: a source, a ``(grid, row, column)`` cell whose grid builds the source when asked
+Origin = Source | tuple[Locate, int, int] | None
+"""A token's origin: a source, a ``(locate, row, column)`` grid cell whose source is built when asked
 (:attr:`goiar.blocks.Grid.locate`), or unknown."""
 
 
 def _source(origin: Origin, shift: int) -> Source | None:
-    source = origin if origin is None or isinstance(origin, Source) else origin[0].source_at(origin[1], origin[2])
+    source = origin if origin is None or isinstance(origin, Source) else origin[0](origin[1], origin[2])
     return _shift(source, shift) if shift else source
 
 
@@ -83,14 +83,7 @@ class RunTok(NamedTuple):
         return False
 
 
-@attrs.frozen
-class _Break:
-    pass
-
-
-BREAK = _Break()
 ValueTok = CellTok | RunTok
-Token = TextTok | CellTok | RunTok | _Break
 
 # A number in running text; a unit may follow.  Possessive/atomic pieces keep it linear on long runs.
 _NUM = regex.compile(r"[+-]?+\d++(?:\.\d++)?+(?:万元|元)?+")
@@ -154,29 +147,6 @@ def _shift(source: Source | None, by: int) -> Source | None:
     return attrs.evolve(source, offset=source.offset + by)
 
 
-def tokenize(blocks: Iterable[Block]) -> Iterator[Token]:
-    """Flatten blocks into tokens; a row break follows every grid row and every paragraph.
-
-    Merged-cell copies (``spanned``) are skipped so a merged value is never counted twice.
-    """
-    for block in blocks:
-        if isinstance(block, Grid):
-            lazy = block.locate is not None
-            for r, row in enumerate(block.rows):
-                for c, cell in enumerate(row):
-                    if cell.spanned:
-                        continue
-                    origin: Origin = (block, r, c) if lazy and cell.source is None else cell.source
-                    if is_value_text(cell.text):
-                        yield CellTok(cell.text, origin)
-                    else:
-                        yield from tokenize_text(cell.text, origin)
-                yield BREAK
-        elif isinstance(block, Paragraph | Heading):
-            yield from tokenize_text(block.text, block.source)
-            yield BREAK
-
-
 @attrs.frozen
 class Segment:
     """A stretch of label text and the values that follow it."""
@@ -197,28 +167,59 @@ class Segment:
         return all(type(v) is CellTok and v.blank for v in self.values)
 
 
-def segments(tokens: Iterable[Token]) -> Iterator[Segment]:
-    """Pair label text with the values after it.
+def segments(blocks: Iterable[Block]) -> list[Segment]:
+    """Pair label text with the values after it, over the blocks' text and grid cells.
 
-    A segment ends at the next label text or row break after values.  Label text without values
-    carries over to the next segment (labels broken across rows or pages stay together).
+    Grid cells that read as values become :class:`CellTok`; other text is split by
+    :func:`tokenize_text` into label text and digit runs.  A segment ends at label text after values,
+    or at the end of a grid row or paragraph after values.  Label text without values carries over to
+    the next segment (labels broken across rows or pages stay together).  Merged-cell copies
+    (``spanned``) are skipped so a merged value is never counted twice.
+
+    Example:
+        >>> from goiar.blocks import Grid, Paragraph, RawCell
+        >>> rows = [["规章", "3", "0"], ["行政"], ["许可", "2"]]
+        >>> grid = Grid(rows=tuple(tuple(RawCell(text) for text in row) for row in rows))
+        >>> [(s.label, [v.text for v in s.values]) for s in segments([Paragraph(text="新收申请数量 12"), grid])]
+        [('新收申请数量 ', ['12']), ('规章', ['3', '0']), ('行政许可', ['2'])]
     """
+    found: list[Segment] = []
     label: list[str] = []
     values: list[ValueTok] = []
     head: TextTok | CellTok | RunTok | None = None
 
-    for token in tokens:
-        if isinstance(token, TextTok):
-            if values:
-                yield Segment("".join(label), tuple(values), head)
-                label, values, head = [], [], None
-            head = head or token
-            label.append(token.text)
-        elif isinstance(token, CellTok | RunTok):
-            head = head or token
-            values.append(token)
-        elif values:
-            yield Segment("".join(label), tuple(values), head)
+    def end() -> None:
+        nonlocal label, values, head
+        if values:
+            found.append(Segment("".join(label), tuple(values), head))
             label, values, head = [], [], None
-    if values:
-        yield Segment("".join(label), tuple(values), head)
+
+    def add_text(text: str, origin: Origin) -> None:
+        nonlocal head
+        for token in tokenize_text(text, origin):
+            if isinstance(token, TextTok):
+                end()
+                label.append(token.text)
+            else:
+                values.append(token)
+            head = head or token
+
+    for block in blocks:
+        if isinstance(block, Grid):
+            locate = block.locate
+            for r, row in enumerate(block.rows):
+                for c, cell in enumerate(row):
+                    if cell.spanned:
+                        continue
+                    origin: Origin = cell.source if cell.source is not None or locate is None else (locate, r, c)
+                    if is_value_text(cell.text):
+                        token = CellTok(cell.text, origin)
+                        values.append(token)
+                        head = head or token
+                    else:
+                        add_text(cell.text, origin)
+                end()
+        elif isinstance(block, Paragraph | Heading):
+            add_text(block.text, block.source)
+            end()
+    return found
