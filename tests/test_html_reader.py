@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import lxml.etree
@@ -14,7 +15,9 @@ from hypothesis import strategies as st
 from goiar.blocks import Blocks, Grid, Heading, Paragraph, RawCell
 from goiar.encoding import decode
 from goiar.errors import EmptyInputError, ReadError
+from goiar.model.figure import Source
 from goiar.protocols import Reader
+from goiar.readers._html_cells import _by_constructors, grid_rows
 from goiar.readers.html import HtmlReader
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -814,3 +817,108 @@ def test_field_label_variants() -> None:
         "<div>单位名称：某局</div><div class=c><p>一、总体情况</p><p>二、主动公开政府信息情况</p></div></body>"
     )
     assert blocks.fields == (("发布日期", "2020-01-22"), ("索引号", "A/2020-1"))
+
+
+# -------------------------------------------------------------------------------------- sources, paths
+
+PATHS_PAGE = """<html><body><div class=nav>首页</div><div class=content><h2>一、总体情况</h2>
+<table border=1><caption>表一</caption>
+<thead><tr><th rowspan=2>信息内容</th><th colspan=2>本年</th></tr><tr><th>制发</th><th>废止</th></tr></thead>
+<tbody><tr><td>规章</td><td>1</td><td><span>2</span></td></tr>
+<tr><td>规范性文件</td><td>3<br>4</td><td>见下表<table><tr><td>内1</td><th>内2</th></tr></table></td></tr></tbody>
+<tr><td>其他</td><td colspan=2>5</td></tr>
+<tfoot><tr><th>合计</th><td>4</td><td>2</td></tr></tfoot></table>
+<p>二、主动公开政府信息情况</p></div></body></html>"""
+
+
+def squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def test_every_path_selects_its_element() -> None:
+    blocks = read(PATHS_PAGE)
+    tree = lxml.html.fromstring(PATHS_PAGE).getroottree()
+    outer, inner = blocks.grids()
+    assert grid_texts(outer) == [
+        ["信息内容", "本年", "本年"],
+        ["信息内容", "制发", "废止"],
+        ["规章", "1", "2"],
+        ["规范性文件", "3\n4", "见下表"],
+        ["其他", "5", "5"],
+        ["合计", "4", "2"],
+    ]
+    assert grid_texts(inner) == [["内1", "内2"]]
+    for grid in (outer, inner):
+        assert grid.source is not None
+        assert grid.source.path is not None
+        (table,) = tree.xpath(grid.source.path)
+        assert table.tag == "table"
+        tops: dict[str, str] = {}
+        for row in grid.rows:
+            for cell in row:
+                assert cell.source is not None
+                assert cell.source.path is not None
+                (element,) = tree.xpath(cell.source.path)
+                assert element.tag in {"td", "th"}
+                assert next(element.iterancestors("table")) is table  # a cell of this table, not a nested one
+                assert squeezed(cell.text) in squeezed(element.text_content())
+                if cell.spanned:
+                    assert tops[cell.source.path] == cell.text  # a copy points at the cell it copies
+                else:
+                    tops[cell.source.path] = cell.text
+    for item in blocks.items:
+        if not isinstance(item, Grid):
+            assert item.source is not None
+            assert item.source.path is not None
+            (element,) = tree.xpath(item.source.path)
+            assert squeezed(item.text) in squeezed(element.text_content())
+
+
+def test_report_in_a_cell_of_a_layout_table() -> None:
+    html = """<html><body><table><tr><td class=nav>首页 &gt; 政务公开 &gt; 年度报告</td>
+    <td><p>一、总体情况</p><p>本年共收到申请2件。</p><p>二、主动公开政府信息情况</p>
+    <table border=1><tr><td>第二十条第（一）项</td><td>本年制发件数</td></tr><tr><td>规章</td><td>1</td></tr></table>
+    <p>三、收到和处理政府信息公开申请情况</p></td></tr><tr><td colspan=2>版权所有 某县人民政府</td></tr></table></body></html>"""
+    blocks = read(html)
+    assert texts(blocks) == [
+        "一、总体情况",
+        "本年共收到申请2件。",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+    ]
+    (grid,) = blocks.grids()
+    assert grid_texts(grid) == [["第二十条第（一）项", "本年制发件数"], ["规章", "1"]]
+    source = grid.rows[1][1].source
+    assert source is not None
+    assert source.path == "/html/body[1]/table[1]/tr[1]/td[2]/table[1]/tr[2]/td[2]"
+
+
+def test_reads_in_threads_agree_with_reads_in_turn() -> None:
+    pages = [PATHS_PAGE, CHROME_PAGE, table("<tr><td rowspan=2>a</td><td>b</td></tr><tr><td>c</td></tr>")] * 4
+    expected = [read(page) for page in pages]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(read, pages)) == expected
+
+
+def test_grid_cells_are_the_cells_the_constructors_build() -> None:
+    rows = [
+        {0: ("合计", "/t/tr[1]/td[1]", False), 1: ("合计", "/t/tr[1]/td[1]", True), 3: ("4", "/t/tr[1]/td[2]", False)},
+        {1: ("", "/t/tr[2]/td[1]", False)},
+    ]
+    expected = (
+        (
+            RawCell(text="合计", source=Source(table=3, row=0, column=0, path="/t/tr[1]/td[1]")),
+            RawCell(text="合计", source=Source(table=3, row=0, column=1, path="/t/tr[1]/td[1]"), spanned=True),
+            RawCell(text="", source=Source(table=3, row=0, column=2)),
+            RawCell(text="4", source=Source(table=3, row=0, column=3, path="/t/tr[1]/td[2]")),
+        ),
+        (
+            RawCell(text="", source=Source(table=3, row=1, column=0)),
+            RawCell(text="", source=Source(table=3, row=1, column=1, path="/t/tr[2]/td[1]")),
+        ),
+    )
+    for built in (grid_rows(rows, 3), _by_constructors(rows, 3)):
+        assert built == expected
+        assert repr(built) == repr(expected)
+        assert [hash(cell) for row in built for cell in row] == [hash(cell) for row in expected for cell in row]
+        assert all(type(cell) is RawCell and type(cell.source) is Source for row in built for cell in row)

@@ -47,16 +47,17 @@ Example:
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_right
+from itertools import accumulate, islice
 from typing import TYPE_CHECKING, Final
 
-import attrs
-import lxml.html
 from lxml import etree
 
-from goiar.blocks import Block, Blocks, Grid, Heading, Paragraph, RawCell
+from goiar.blocks import Block, Blocks, Grid, Heading, Paragraph
 from goiar.errors import EmptyInputError, InputTooLargeError, ReadError, UnknownFormatError
 from goiar.model.figure import Source
+from goiar.readers._html_cells import Position, grid_rows
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -92,7 +93,8 @@ _DROPPED: Final = (
 _INVISIBLE: Final = frozenset({"head", "title", "meta", "link", "base", "input", "img", "col", "colgroup"})
 """Skipped while walking (``<title>``/``<meta>`` are read separately; many pages repeat them in the body)."""
 _HEADINGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_TABLE_PARTS: Final = frozenset({"tr", "td", "th", "tbody", "thead", "tfoot", "caption"})
+_SECTIONS: Final = frozenset({"thead", "tbody", "tfoot"})
+_TABLE_PARTS: Final = frozenset({"tr", "td", "th", "caption", *_SECTIONS})
 _BLOCK: Final = frozenset(
     {
         "address",
@@ -170,6 +172,8 @@ _TABLE_MARKERS: Final = (
     "结果维持",
 )
 _MARKERS: Final = _SECTION_MARKERS + _TABLE_MARKERS
+_MARKER_PATTERNS: Final = tuple(re.compile(r"\s*".join(map(re.escape, marker))) for marker in _MARKERS)
+"""Each marker with any whitespace allowed between its characters (``总体 情况`` is ``总体情况``)."""
 _MAX_OCCURRENCES: Final = 64
 
 # ------------------------------------------------------------------------------------------- fields
@@ -251,6 +255,8 @@ _DOCTYPE_SUBSET: Final = re.compile(r"\A\s*<!DOCTYPE[^\[>]{0,500}\[[^\]]{0,20000
 """A doctype with an internal subset (entity declarations: XXE, billion laughs): removed unread."""
 _SNIFF_STRONG: Final = re.compile(r"<(?:!doctype\s+html|html|body|table|head)[\s>/]")
 _SNIFF_WEAK: Final = re.compile(r"<(?:p|div|br|span|td|tr|meta|title|h[1-6])[\s>/]")
+_BLANKS: Final = " \t\n\r\f\v\u00a0\u3000"
+"""Whitespace that a line loses at its ends (runs collapse to a space, which is stripped with ``\u3000``)."""
 _WIDE: Final = "\u2e80"
 """Characters from here on are CJK or full-width: a source line break between two of them is no space."""
 
@@ -273,6 +279,8 @@ def _clean_line(raw: str, *, keep_breaks: bool = False) -> str:
         >>> _clean_line("\\u3000\\u3000本年新收\\n  申请  数量\\xa0 ")
         '本年新收申请 数量'
     """
+    if " " not in raw and raw.isprintable():  # no whitespace, control or invisible character: as it is
+        return raw
     return _WS_RUN.sub(" " if keep_breaks else _space, _INVISIBLE_CHARS.sub("", raw)).strip(" \u3000")
 
 
@@ -290,6 +298,8 @@ def _span(value: str | None) -> int:
     """
     if not value:
         return 1
+    if value.isdigit() and value.isascii() and len(value) <= 7:  # the common case: a plain number
+        return max(int(value), 1)
     digits = ""
     for char in value.strip().removeprefix("+"):
         if not ("0" <= char <= "9") or len(digits) >= 7:
@@ -306,29 +316,32 @@ def _tag(element: _Element) -> str:
 # -------------------------------------------------------------------------------------------- cells
 
 
-@attrs.define
 class _Lines:
-    """The visible lines under one element, with nested tables set aside (cells, headings, captions)."""
+    """The visible lines under one element, with nested tables set aside (cells, headings, captions).
 
-    keep_breaks: bool = False
-    lines: list[str] = attrs.Factory(list)
-    nested: list[_Element] = attrs.Factory(list)
-    headings: int = 0
-    _parts: list[str] = attrs.Factory(list)
+    Example:
+        >>> cell = etree.fromstring("<td><p>商业<br>企业</p>a<h5>b</h5><table></table></td>", etree.HTMLParser())
+        >>> lines = _Lines(cell.find(".//td"))
+        >>> lines.lines, len(lines.nested), lines.headings
+        (['商业', '企业', 'a', 'b'], 1, 1)
+    """
 
-    def collect(self, element: _Element) -> _Lines:
+    __slots__ = ("_keep_breaks", "_parts", "headings", "lines", "nested")
+
+    def __init__(self, element: _Element, *, keep_breaks: bool = False) -> None:
+        self._keep_breaks = keep_breaks
+        self.lines: list[str] = []
+        self.nested: list[_Element] = []
+        self.headings = 0
+        self._parts: list[str] = []
         if element.text:
             self._parts.append(element.text)
         self._children(element)
         self._flush()
-        return self
-
-    def text(self) -> str:
-        return "\n".join(self.lines)
 
     def _flush(self) -> None:
         if self._parts:
-            line = _clean_line("".join(self._parts), keep_breaks=self.keep_breaks)
+            line = _clean_line("".join(self._parts), keep_breaks=self._keep_breaks)
             self._parts.clear()
             if line:
                 self.lines.append(line)
@@ -358,55 +371,147 @@ class _Lines:
                 self._parts.append(child.tail)
 
 
-@attrs.frozen
-class _Cell:
-    element: _Element
-    lines: _Lines
-    text: str
+def _table_parts(table: _Element, path: str) -> list[tuple[_Element, str | None]]:
+    """The table's own rows with their XPaths, and its captions (path None), in document order.
 
+    Rows are those directly inside the table or inside its ``<thead>``/``<tbody>``/``<tfoot>``.
 
-def _table_rows(table: _Element, *, keep_breaks: bool) -> tuple[list[list[_Cell]], list[str], list[_Element]]:
-    """The table's own rows of cells (not those of nested tables), caption lines, and nested tables."""
-    rows: list[list[_Cell]] = []
-    caption: list[str] = []
-    nested: list[_Element] = []
-
-    def row(tr: _Element) -> None:
-        cells: list[_Cell] = []
-        for td in tr:
-            if _tag(td) in {"td", "th"}:
-                lines = _Lines(keep_breaks=keep_breaks).collect(td)
-                nested.extend(lines.nested)
-                cells.append(_Cell(td, lines, lines.text()))
-        rows.append(cells)
-
+    Example:
+        >>> page = "<table><caption>表</caption><tr><td>1</td></tr><tbody><tr><td>2</td></tr></tbody></table>"
+        >>> table = etree.fromstring(page, etree.HTMLParser()).find(".//table")
+        >>> [(part.tag, path) for part, path in _table_parts(table, "/t")]
+        [('caption', None), ('tr', '/t/tr[1]'), ('tr', '/t/tbody[1]/tr[1]')]
+    """
+    parts: list[tuple[_Element, str | None]] = []
+    counts: dict[object, int] = {}
     for child in table:
-        tag = _tag(child)
+        tag = child.tag
+        counts[tag] = index = counts.get(tag, 0) + 1
         if tag == "tr":
-            row(child)
-        elif tag in {"thead", "tbody", "tfoot"}:
+            parts.append((child, f"{path}/tr[{index}]"))
+        elif tag in _SECTIONS:
+            section = f"{path}/{tag}[{index}]"
+            rows = 0
             for tr in child:
-                if _tag(tr) == "tr":
-                    row(tr)
+                if tr.tag == "tr":
+                    rows += 1
+                    parts.append((tr, f"{section}/tr[{rows}]"))
         elif tag == "caption":
-            lines = _Lines(keep_breaks=keep_breaks).collect(child)
-            caption.extend(lines.lines)
-            nested.extend(lines.nested)
-    return rows, caption, nested
+            parts.append((child, None))
+    return parts
 
 
-def _is_layout(rows: list[list[_Cell]], nested: list[_Element]) -> bool:
+class _Table:
+    """One ``<table>`` read: its own cells (not those of nested tables) placed on a grid, and its captions.
+
+    A cell takes the first free position of its row; with a ``rowspan``/``colspan`` it also takes each
+    position it covers that no earlier cell took, as a copy flagged ``spanned``.  Spans are clamped to
+    the table's rows, ``_MAX_COLUMNS`` columns and ``_SPAN_BUDGET`` positions.  A cell without child
+    elements (most of them) is read straight from its text.
+
+    Example:
+        >>> page = "<table><tr><td rowspan=2>a</td><th>b<br>c</th></tr><tr><td colspan=2>d</td></tr></table>"
+        >>> table = _Table(etree.fromstring(page, etree.HTMLParser()).find(".//table"), "/t", keep_breaks=False)
+        >>> table.placed[0]
+        {0: ('a', '/t/tr[1]/td[1]', False), 1: ('b\\nc', '/t/tr[1]/th[1]', False)}
+        >>> [(c, text, spanned) for c, (text, _, spanned) in sorted(table.placed[1].items())]
+        [(0, 'a', True), (1, 'd', False), (2, 'd', True)]
+    """
+
+    __slots__ = ("_keep_breaks", "caption", "headings", "longest", "nested", "placed", "text", "texts", "widest")
+
+    def __init__(self, table: _Element, path: str, *, keep_breaks: bool) -> None:
+        self._keep_breaks = keep_breaks
+        parts = _table_parts(table, path)
+        self.placed: list[dict[int, Position]] = [{} for _, row_path in parts if row_path is not None]
+        """Each row's grid positions: column → (text, cell XPath, spanned)."""
+        self.texts: list[str] = []
+        """Every cell's text (lines joined by ``\\n``), in document order."""
+        self.caption: list[str] = []
+        self.nested: list[_Element] = []
+        self.headings = False
+        """True when a cell holds a heading element."""
+        self.widest = 0
+        """The most cells in one row."""
+        budget = _SPAN_BUDGET
+        r = 0
+        for part, row_path in parts:
+            if row_path is None:
+                lines = _Lines(part, keep_breaks=keep_breaks)
+                self.caption.extend(lines.lines)
+                self.nested.extend(lines.nested)
+            else:
+                budget = self._row(r, part, row_path, budget)
+                r += 1
+        self.text = "\n".join(self.texts)
+        """All cell texts, separated by ``\\n`` (for marker searches)."""
+        self.longest = max(map(len, self.texts), default=0)
+
+    def _row(self, r: int, tr: _Element, path: str, budget: int) -> int:
+        """Read and place the cells of row ``r``; return what is left of the span budget."""
+        occupied = self.placed[r]
+        add_text = self.texts.append
+        c = tds = ths = 0
+        for cell in tr:
+            tag = cell.tag
+            if tag == "td":
+                tds += 1
+                index = tds
+            elif tag == "th":
+                ths += 1
+                index = ths
+            else:
+                continue
+            if len(cell):
+                text = self._lines(cell)
+            else:
+                text = cell.text or ""
+                if " " in text or not text.isprintable():
+                    text = _clean_line(text, keep_breaks=self._keep_breaks)
+            add_text(text)
+            while c in occupied:
+                c += 1
+            names = cell.keys()
+            if "rowspan" in names or "colspan" in names:
+                c, budget = self._spread(r, c, cell, (text, f"{path}/{tag}[{index}]"), budget)
+            else:
+                occupied[c] = (text, f"{path}/{tag}[{index}]", False)
+                budget -= 1
+                c += 1
+        self.widest = max(self.widest, tds + ths)
+        return budget
+
+    def _lines(self, cell: _Element) -> str:
+        lines = _Lines(cell, keep_breaks=self._keep_breaks)
+        self.nested.extend(lines.nested)
+        self.headings = self.headings or lines.headings > 0
+        return "\n".join(lines.lines)
+
+    def _spread(self, r: int, c: int, cell: _Element, content: tuple[str, str], budget: int) -> tuple[int, int]:
+        """Place a cell that may span from ``(r, c)``; return the next column and the budget left."""
+        placed = self.placed
+        rowspan = min(_span(cell.get("rowspan")), len(placed) - r)
+        colspan = max(1, min(_span(cell.get("colspan")), _MAX_COLUMNS - c))
+        if c >= _MAX_COLUMNS or rowspan * colspan > budget:
+            rowspan = colspan = 1
+        text, path = content
+        placed[r][c] = (text, path, False)
+        copy = (text, path, True)
+        for target in placed[r : r + rowspan]:
+            for column in range(c, c + colspan):
+                target.setdefault(column, copy)
+        return c + colspan, budget - rowspan * colspan
+
+
+def _is_layout(table: _Table) -> bool:
     """True for tables that lay out a page (prose, headings or the report's parts inside cells)."""
-    cells = [cell for row in rows for cell in row]
-    if len(cells) <= 1:
+    if len(table.texts) <= 1 or table.longest > _LAYOUT_CELL_CHARS:
         return True
-    for cell in cells:
-        text = cell.text
-        if len(text) > _LAYOUT_CELL_CHARS or any(marker in text for marker in _SECTION_MARKERS):
-            return True
-        if nested and (len(text) > _PROSE_CELL_CHARS or cell.lines.headings):
-            return True
-    return bool(nested) and max(len(row) for row in rows) <= 2
+    if any(marker in table.text for marker in _SECTION_MARKERS):
+        return True
+    if not table.nested:
+        return False
+    return table.longest > _PROSE_CELL_CHARS or table.headings or table.widest <= 2
 
 
 # ------------------------------------------------------------------------------------------- fields
@@ -474,12 +579,11 @@ def _grid_pairs(grid: Grid) -> list[tuple[str, str]]:
     return pairs
 
 
-def _meta_table(grid: Grid) -> list[tuple[str, str]] | None:
-    """The pairs of a page-information table (``索引号 | … | 发布机构 | …``), None for other tables."""
-    labels = sum(1 for row in grid.rows for cell in row if not cell.spanned and _label_only(cell.text))
-    if labels < _MIN_MARKERS or any(marker in cell.text for row in grid.rows for cell in row for marker in _MARKERS):
-        return None
-    return _grid_pairs(grid)
+def _is_page_information(table: _Table) -> bool:
+    """True for a page-information table (``索引号 | … | 发布机构 | …``): two field labels, no report marker."""
+    if any(marker in table.text for marker in _MARKERS):
+        return False
+    return sum(1 for text in table.texts if _label_only(text)) >= _MIN_MARKERS
 
 
 def _chrome_fields(items: list[Block]) -> list[tuple[str, str]]:
@@ -534,8 +638,7 @@ def _unique(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
 class _Walker:
     """Turns a subtree into blocks, in document order."""
 
-    def __init__(self, tree: etree._ElementTree, *, skip: _Element | None = None, chrome: bool = False) -> None:
-        self.tree = tree
+    def __init__(self, *, skip: _Element | None = None, chrome: bool = False) -> None:
         self._paths: dict[_Element, str] = {}
         self.skip = skip
         self.chrome = chrome
@@ -559,6 +662,8 @@ class _Walker:
                 self._newline()
                 self._text(piece, block)
             return
+        if not self._parts and not text.strip(_BLANKS):
+            return  # blanks before a line's text never show
         if self._line_element is None and not text.isspace():
             self._line_element = block
         self._parts.append(text)
@@ -577,7 +682,16 @@ class _Walker:
         self.items.append(Paragraph(text=line, source=Source(path=self.path_of(element))))
 
     def path_of(self, element: _Element) -> str:
-        """An XPath to ``element``; children are indexed once per parent (lxml's getpath is O(siblings))."""
+        """An XPath to ``element``; children are indexed once per parent (lxml's getpath is O(siblings)).
+
+        Every step is indexed among the siblings of the same tag (``/html/body[1]/div[2]/p[1]``), the
+        form :func:`_table_parts` and :class:`_Table` extend for the rows and cells of a table.
+
+        Example:
+            >>> root = etree.fromstring("<div><p>a</p><span>b</span><p>c</p></div>", etree.HTMLParser())
+            >>> _Walker().path_of(root.findall(".//p")[1])
+            '/html/body[1]/div[1]/p[2]'
+        """
         cached = self._paths.get(element)
         if cached is not None:
             return cached
@@ -607,14 +721,16 @@ class _Walker:
         self._pre -= tag == "pre"
 
     def _children(self, element: _Element, block: _Element) -> None:
+        if not len(element):
+            return
         for child in element:
             self._node(child, block)
             if child.tail:
                 self._text(child.tail, block)
 
     def _node(self, element: _Element, block: _Element) -> None:
-        tag = _tag(element)
-        if not tag or tag in _INVISIBLE:
+        tag = element.tag
+        if not isinstance(tag, str) or tag in _INVISIBLE:
             return
         if element is self.skip or tag == "br":
             self._newline()
@@ -630,7 +746,7 @@ class _Walker:
 
     def _heading(self, element: _Element, level: int) -> None:
         self._newline()
-        lines = _Lines().collect(element)
+        lines = _Lines(element)
         text = " ".join(lines.lines)
         if text:
             self.items.append(Heading(text=text, level=level, source=Source(path=self.path_of(element))))
@@ -638,116 +754,125 @@ class _Walker:
             self._table(table)
 
     def _table(self, element: _Element) -> None:
-        rows, caption, nested = _table_rows(element, keep_breaks=self.chrome)
-        if _is_layout(rows, nested):
+        path = self.path_of(element)
+        table = _Table(element, path, keep_breaks=self.chrome)
+        if _is_layout(table):
             self.block(element)
             return
         self._newline()
-        path = self.path_of(element)
-        grid = self._grid(rows, path)
+        grid = self._grid(table, path)
         if grid is not None:
-            pairs = None if self.chrome else _meta_table(grid)
-            if pairs is not None:
-                self.fields.extend(pairs)
+            if not self.chrome and _is_page_information(table):
+                self.fields.extend(_grid_pairs(grid))
             else:
-                self.items.extend(Paragraph(text=line, source=Source(path=path)) for line in caption)
+                self.items.extend(Paragraph(text=line, source=Source(path=path)) for line in table.caption)
                 self.items.append(grid)
                 self._tables += 1
-        for table in nested:
-            self._table(table)
+        for nested in table.nested:
+            self._table(nested)
 
-    def _grid(self, rows: list[list[_Cell]], path: str) -> Grid | None:
-        """Expand spans: every covered position gets the cell's text, copies are ``spanned``."""
-        index = self._tables
-        count = len(rows)
-        placed: list[dict[int, tuple[_Cell, bool]]] = [{} for _ in range(count)]
-        budget = _SPAN_BUDGET
-        for r, row in enumerate(rows):
-            occupied = placed[r]
-            c = 0
-            for cell in row:
-                while c in occupied:
-                    c += 1
-                rowspan = min(_span(cell.element.get("rowspan")), count - r)
-                colspan = max(1, min(_span(cell.element.get("colspan")), _MAX_COLUMNS - c))
-                if c >= _MAX_COLUMNS or rowspan * colspan > budget:
-                    rowspan = colspan = 1
-                budget -= rowspan * colspan
-                for dr in range(rowspan):
-                    target = placed[r + dr]
-                    for dc in range(colspan):
-                        target.setdefault(c + dc, (cell, dr > 0 or dc > 0))
-                c += colspan
-        paths: dict[int, str] = {}
-        out: list[tuple[RawCell, ...]] = []
-        for occupied in placed:
-            if not occupied:
-                continue
-            r = len(out)
-            cells: list[RawCell] = []
-            for c in range(max(occupied) + 1):
-                entry = occupied.get(c)
-                if entry is None:
-                    cells.append(RawCell(text="", source=Source(table=index, row=r, column=c)))
-                    continue
-                cell, spanned = entry
-                key = id(cell)
-                if key not in paths:
-                    paths[key] = self.path_of(cell.element)
-                source = Source(table=index, row=r, column=c, path=paths[key])
-                cells.append(RawCell(text=cell.text, source=source, spanned=spanned))
-            out.append(tuple(cells))
-        if not out:
+    def _grid(self, table: _Table, path: str) -> Grid | None:
+        """The grid of a data table (None when no row holds a cell); holes are empty cells without a path."""
+        rows = [occupied for occupied in table.placed if occupied]
+        if not rows:
             return None
-        return Grid(rows=tuple(out), source=Source(table=index, path=path))
+        index = self._tables
+        return Grid(rows=grid_rows(rows, index), source=Source(table=index, path=path))
 
 
 # ---------------------------------------------------------------------------------------- container
 
 
-def _find_container(body: _Element) -> _Element | None:
-    """The smallest element holding the most distinct report markers (at least two), else None."""
+def _text_pieces(body: _Element, *, whole_tables: bool) -> tuple[list[str], list[_Element]]:
+    """The texts and tails under ``body`` in document order, each with the element it lies directly in.
+
+    With ``whole_tables`` the text of each table is one piece, owned by the ``<table>``.
+
+    Example:
+        >>> body = etree.fromstring("<p>a<b>b</b>c</p><table><tr><td>d</td></tr></table>e", etree.HTMLParser())[0]
+        >>> pieces, owners = _text_pieces(body, whole_tables=False)
+        >>> pieces, [owner.tag for owner in owners]
+        (['a', 'b', 'c', 'd', 'e'], ['p', 'b', 'p', 'td', 'body'])
+        >>> pieces, owners = _text_pieces(body, whole_tables=True)
+        >>> pieces, [owner.tag for owner in owners]
+        (['a', 'b', 'c', 'd', 'e'], ['p', 'b', 'p', 'table', 'body'])
+    """
     pieces: list[str] = []
     owners: list[_Element] = []
-    starts: list[int] = []
-    position = 0
-
-    def add(text: str | None, owner: _Element) -> None:
-        nonlocal position
-        if text:
-            squeezed = _squeeze(text)
-            if squeezed:
-                starts.append(position)
-                owners.append(owner)
-                pieces.append(squeezed)
-                position += len(squeezed)
 
     def visit(element: _Element) -> None:
-        add(element.text, element)
         for child in element:
-            if _tag(child):
-                visit(child)
-            add(child.tail, element)
+            tag = child.tag
+            if whole_tables and tag == "table":
+                whole = etree.tostring(child, method="text", encoding="unicode", with_tail=False)
+                if whole:
+                    pieces.append(whole)
+                    owners.append(child)
+            elif isinstance(tag, str):
+                text = child.text
+                if text:
+                    pieces.append(text)
+                    owners.append(child)
+                if len(child):
+                    visit(child)
+            tail = child.tail
+            if tail:
+                pieces.append(tail)
+                owners.append(element)
 
+    if body.text:
+        pieces.append(body.text)
+        owners.append(body)
     visit(body)
+    return pieces, owners
+
+
+def _marker_masks(pieces: list[str], owners: list[_Element]) -> tuple[dict[_Element, int], dict[_Element, int]]:
+    """Which markers each element holds (a bit mask, bit ``i`` for ``_MARKERS[i]``) and its depth in the tree.
+
+    Markers are searched in the whole text with whitespace ignored (a marker may run across elements);
+    each of the first 64 occurrences of a marker counts for the owner of its first character and for
+    that owner's ancestors.
+    """
     flat = "".join(pieces)
+    starts = list(accumulate(map(len, pieces), initial=0))
     masks: dict[_Element, int] = {}
     depths: dict[_Element, int] = {}
-    for bit, marker in enumerate(_MARKERS):
-        found = flat.find(marker)
-        for _ in range(_MAX_OCCURRENCES):
-            if found < 0:
-                break
-            owner = owners[bisect_right(starts, found) - 1]
-            chain = [owner, *owner.iterancestors()]
-            for depth, element in enumerate(reversed(chain)):
+    chains: dict[_Element, list[_Element]] = {}
+    for bit, pattern in enumerate(_MARKER_PATTERNS):
+        for match in islice(pattern.finditer(flat), _MAX_OCCURRENCES):
+            owner = owners[bisect_right(starts, match.start()) - 1]
+            chain = chains.get(owner)
+            if chain is None:
+                chain = chains[owner] = [*reversed(list(owner.iterancestors())), owner]
+            for depth, element in enumerate(chain):
                 masks[element] = masks.get(element, 0) | (1 << bit)
                 depths[element] = depth
-            found = flat.find(marker, found + len(marker))
+    return masks, depths
+
+
+def _most_marked(masks: dict[_Element, int], depths: dict[_Element, int]) -> _Element | None:
+    """The deepest element holding the most markers (the first found on a tie), if at least two."""
     if not masks:
         return None
     best = max(masks, key=lambda element: (masks[element].bit_count(), depths[element]))
     return best if masks[best].bit_count() >= _MIN_MARKERS else None
+
+
+def _find_container(body: _Element) -> _Element | None:
+    """The smallest element holding the most distinct report markers (at least two), else None.
+
+    Tables are searched whole first: an element inside a table holds at most the table's markers, so
+    it can only be the answer when the table holds as many as the best element; only then is the text
+    searched again, element by element.
+    """
+    masks, depths = _marker_masks(*_text_pieces(body, whole_tables=True))
+    best = _most_marked(masks, depths)
+    if best is not None:
+        most = masks[best].bit_count()
+        if any(element.tag == "table" and mask.bit_count() == most for element, mask in masks.items()):
+            best = _most_marked(*_marker_masks(*_text_pieces(body, whole_tables=False)))
+    return best
 
 
 def _inside(element: _Element, container: _Element) -> bool:
@@ -776,7 +901,7 @@ def _find_title(body: _Element, container: _Element, head_title: str | None) -> 
             continue
         if _inside(container, element):
             continue
-        text = " ".join(_Lines().collect(element).lines)
+        text = " ".join(_Lines(element).lines)
         if not text or len(text) > _MAX_TITLE or ("报告" not in text and "年报" not in text):
             continue
         if marked and heading is None:
@@ -809,20 +934,32 @@ def _drop(element: _Element) -> None:
     parent.remove(element)
 
 
+_PARSERS: Final = threading.local()
+
+
+def _parser() -> etree.HTMLParser:
+    """This thread's locked-down HTML parser (a parser serves one thread; a new one costs ~60 µs per page)."""
+    parser: etree.HTMLParser | None = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = etree.HTMLParser(
+            encoding="utf-8",
+            no_network=True,
+            remove_comments=True,
+            remove_pis=True,
+            huge_tree=False,
+            recover=True,
+            collect_ids=False,
+        )
+        _PARSERS.parser = parser
+    return parser
+
+
 def _parse(text: str) -> _Element:
     text = _XML_DECLARATION.sub("", _INVISIBLE_CHARS.sub("", text).lstrip(), count=1)
     text = _DOCTYPE_SUBSET.sub("", text, count=1)
-    if not text.strip():
+    if not text or text.isspace():
         raise EmptyInputError("the HTML input is empty (or only whitespace)")
-    parser = lxml.html.HTMLParser(
-        encoding="utf-8",
-        no_network=True,
-        remove_comments=True,
-        remove_pis=True,
-        huge_tree=False,
-        recover=True,
-        collect_ids=False,
-    )
+    parser = _parser()
     try:
         root = etree.fromstring(text.encode("utf-8", "replace"), parser)
     except (etree.LxmlError, ValueError) as exc:
@@ -882,18 +1019,17 @@ class HtmlReader:
 
     def _read(self, text: str) -> Blocks:
         root = _parse(text)
-        tree = root.getroottree()
         fields = _meta_fields(root)
         head_title = next((_clean_line(t.text or "") for t in root.iter("title") if (t.text or "").strip()), None)
         body = root.find("body")
         if body is None:
             body = root
         container = _find_container(body)
-        walker = _Walker(tree)
+        walker = _Walker()
         walker.block(container if container is not None else body)
         items = walker.items
         if container is not None:
-            chrome = _Walker(tree, skip=container, chrome=True)
+            chrome = _Walker(skip=container, chrome=True)
             chrome.block(body)
             fields += _chrome_fields(chrome.items)
             title = _find_title(body, container, head_title)
