@@ -61,19 +61,33 @@ def _stores_only(cls: type, names: tuple[str, ...]) -> bool:
     )
 
 
-def _by_constructors(rows: Iterable[Row], table: int) -> tuple[tuple[RawCell, ...], ...]:
-    out: list[tuple[RawCell, ...]] = []
-    for r, row in enumerate(rows):
-        cells: list[RawCell] = []
-        for c in range(max(row) + 1):
-            text, path, spanned = row.get(c, _HOLE)
-            cells.append(RawCell(text=text, source=Source(table=table, row=r, column=c, path=path), spanned=spanned))
-        out.append(tuple(cells))
-    return tuple(out)
+MakeCell = Callable[[str, "str | None", bool, int, int, int], RawCell]
+"""``(text, path, spanned, table, row, column) -> RawCell`` with its Source."""
+
+
+def _by_constructor(text: str, path: str | None, spanned: bool, table: int, row: int, column: int) -> RawCell:  # noqa: PLR0917 - one grid position
+    return RawCell(text=text, source=Source(table=table, row=row, column=column, path=path), spanned=spanned)
+
+
+def _at(row: Row, column: int) -> tuple[str, str | None, bool]:
+    return row.get(column, _HOLE)
+
+
+def _builder(make: MakeCell) -> GridRows:
+    """Rows of cells made by ``make``, holes filled with empty cells."""
+
+    def build(rows: Iterable[Row], table: int) -> tuple[tuple[RawCell, ...], ...]:
+        return tuple(tuple(make(*_at(row, c), table, r, c) for c in range(max(row) + 1)) for r, row in enumerate(rows))
+
+    return build
+
+
+_by_constructors: Final[GridRows] = _builder(_by_constructor)
+"""The grid builder through the constructors (the reference the fast one is tested against)."""
 
 
 def _fast_builder() -> GridRows:
-    """The slot-writing builder when ``Source`` and ``RawCell`` fit it, else :func:`_by_constructors`."""
+    """The slot-writing builder when ``Source`` and ``RawCell`` fit it, else the constructors."""
     named_tuple = issubclass(RawCell, tuple) and getattr(RawCell, "_fields", None) == _CELL_FIELDS
     if not named_tuple or not _stores_only(Source, _SOURCE_FIELDS):
         return _by_constructors
@@ -83,24 +97,18 @@ def _fast_builder() -> GridRows:
         Source.__dict__[name].__set__ for name in _SOURCE_FIELDS
     )
 
-    def build(rows: Iterable[Row], table: int) -> tuple[tuple[RawCell, ...], ...]:
-        out: list[tuple[RawCell, ...]] = []
-        for r, row in enumerate(rows):
-            cells: list[RawCell] = []
-            for c in range(max(row) + 1):
-                text, path, spanned = row.get(c, _HOLE)
-                source = new(Source)
-                set_line(source, None)
-                set_offset(source, None)
-                set_table(source, table)
-                set_row(source, r)
-                set_column(source, c)
-                set_path(source, path)
-                cells.append(tuple_new(RawCell, (text, source, spanned)))
-            out.append(tuple(cells))
-        return tuple(out)
+    def make(text: str, path: str | None, spanned: bool, table: int, row: int, column: int) -> RawCell:  # noqa: PLR0917
+        source = new(Source)
+        set_line(source, None)
+        set_offset(source, None)
+        set_table(source, table)
+        set_row(source, row)
+        set_column(source, column)
+        set_path(source, path)
+        cell: RawCell = tuple_new(RawCell, (text, source, spanned))
+        return cell
 
-    return build
+    return _builder(make)
 
 
 grid_rows: Final[GridRows] = _fast_builder()
