@@ -23,7 +23,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 
 import attrs
@@ -48,6 +48,7 @@ __all__ = [
     "format_date",
     "format_value",
     "layout",
+    "text_lines",
     "text_rows",
 ]
 
@@ -354,3 +355,27 @@ def text_rows(table: Table) -> list[list[str]]:
             column += cell.colspan
         out.append(printed)
     return out
+
+
+def text_lines(doc: Document, clean: Callable[[str], str], table_lines: Callable[[Table], Iterable[str]]) -> str:
+    """The document as text: chrome, title, preamble, each part's heading, paragraphs and table, closing.
+
+    The text writers differ only in how a line is cleaned (``clean``) and how a table is printed
+    (``table_lines``); the order of the document is written here once.
+
+    Example:
+        >>> from goiar.testing import make_report
+        >>> text = text_lines(layout(make_report()), str.strip, lambda table: [f"<{table.key}>"])
+        >>> [line for line in text.splitlines() if line.startswith("<")]
+        ['<proactive>', '<requests>', '<appeals>']
+    """
+    out = [clean(f"{name} {value}") for name, value in doc.chrome]
+    out.append(clean(doc.title))
+    out.extend(clean(line) for line in doc.preamble)
+    for part in doc.parts:
+        out.append(part.heading)
+        out.extend(clean(line) for line in part.paragraphs)
+        if part.table is not None:
+            out.extend(table_lines(part.table))
+    out.extend(clean(line) for line in doc.closing)
+    return "\n".join(out) + "\n"

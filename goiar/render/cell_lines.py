@@ -14,8 +14,10 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from goiar.model.report import Report
-from goiar.render._layout import layout, text_rows
+from goiar.render._layout import Table, layout, text_lines, text_rows
 
 __all__ = ["render_cell_lines"]
 
@@ -40,17 +42,11 @@ def render_cell_lines(report: Report) -> str:
         >>> lines[i : i + 7]
         ['\\t第二十条第（一）项', '', '\\t信息内容', '\\t本年制发件数', '\\t本年废止件数', '\\t现行有效件数', '']
     """
-    doc = layout(report)
-    out = [_line(f"{name} {value}") for name, value in doc.chrome]
-    out.append(_line(doc.title))
-    out.extend(_line(line) for line in doc.preamble)
-    for part in doc.parts:
-        out.append(part.heading)
-        out.extend(_line(line) for line in part.paragraphs)
-        if part.table is None:
-            continue
-        for row in text_rows(part.table):
-            out.extend("\t" + _line(cell) for cell in row)
-            out.append("")
-    out.extend(_line(line) for line in doc.closing)
-    return "\n".join(out) + "\n"
+    return text_lines(layout(report), _line, _table_lines)
+
+
+def _table_lines(table: Table) -> Iterator[str]:
+    """Each cell on its own tab-indented line, a blank line after each row."""
+    for row in text_rows(table):
+        yield from ("\t" + _line(cell) for cell in row)
+        yield ""

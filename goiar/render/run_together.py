@@ -15,7 +15,7 @@ Example:
 from __future__ import annotations
 
 from goiar.model.report import Report
-from goiar.render._layout import layout, text_rows
+from goiar.render._layout import Table, layout, text_lines, text_rows
 
 __all__ = ["render_run_together"]
 
@@ -40,15 +40,9 @@ def render_run_together(report: Report) -> str:
         >>> table[0], table[1][-15:], table[3]
         ('行政复议行政诉讼', '总计未经复议直接起诉复议后起诉', '000000000000000')
     """
-    doc = layout(report)
-    out = [_line(f"{name} {value}") for name, value in doc.chrome]
-    out.append(_line(doc.title))
-    out.extend(_line(line) for line in doc.preamble)
-    for part in doc.parts:
-        out.append(part.heading)
-        out.extend(_line(line) for line in part.paragraphs)
-        if part.table is None:
-            continue
-        out.extend(line for line in ("".join(row) for row in text_rows(part.table)) if line)
-    out.extend(_line(line) for line in doc.closing)
-    return "\n".join(out) + "\n"
+    return text_lines(layout(report), _line, _table_lines)
+
+
+def _table_lines(table: Table) -> list[str]:
+    """Each row's cells run together on one line (rows that print nothing are left out)."""
+    return [line for line in ("".join(row) for row in text_rows(table)) if line]

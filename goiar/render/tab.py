@@ -15,7 +15,7 @@ Example:
 from __future__ import annotations
 
 from goiar.model.report import Report
-from goiar.render._layout import Document, layout, text_rows
+from goiar.render._layout import Table, layout, text_lines, text_rows
 
 __all__ = ["render_tab"]
 
@@ -24,25 +24,11 @@ def _line(text: str) -> str:
     return text.replace("\t", " ")
 
 
-def _lines_of(doc: Document, *, pad: bool = True) -> list[str]:
-    """Every line of ``doc`` as tab text (``pad``: fill rows to the table's widest row)."""
-    out = [_line(f"{name} {value}") for name, value in doc.chrome]
-    out.append(_line(doc.title))
-    out.extend(_line(line) for line in doc.preamble)
-    for part in doc.parts:
-        out.append(part.heading)
-        out.extend(_line(line) for line in part.paragraphs)
-        if part.table is None:
-            continue
-        rows = text_rows(part.table)
-        width = max(len(row) for row in rows)
-        for row in rows:
-            cells = [_line(cell) for cell in row]
-            if pad:
-                cells += [""] * (width - len(cells))
-            out.append("\t".join(cells))
-    out.extend(_line(line) for line in doc.closing)
-    return out
+def _table_lines(table: Table) -> list[str]:
+    """Each row as tab-separated cells, padded with empty cells to the table's widest row."""
+    rows = text_rows(table)
+    width = max(len(row) for row in rows)
+    return ["\t".join([_line(cell) for cell in row] + [""] * (width - len(row))) for row in rows]
 
 
 def render_tab(report: Report) -> str:
@@ -62,4 +48,4 @@ def render_tab(report: Report) -> str:
         >>> [line.split("\\t")[:3] for line in lines if line.startswith("（本列数据")]
         [['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况', '']]
     """
-    return "\n".join(_lines_of(layout(report))) + "\n"
+    return text_lines(layout(report), _line, _table_lines)
