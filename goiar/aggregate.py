@@ -19,17 +19,13 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any, TypeVar, overload
 
-from goiar.model.appeals import APPEAL_COLUMNS, APPEAL_GROUPS, AppealGroup, Appeals
+from goiar.build.tables import CellOf, appeals_table, proactive_table, requests_table
 from goiar.model.figure import CellState, Figure, Number, Obtained
 from goiar.model.finding import Finding, Severity
 from goiar.model.meta import Meta
-from goiar.model.proactive import Proactive, ProactiveRow
 from goiar.model.report import Report
-from goiar.model.requests import REQUEST_COLUMNS, RequestRow, Requests
 from goiar.model.version import Template
 from goiar.template.identities import label_of_key
-from goiar.template.proactive import proactive_items
-from goiar.template.requests import request_rows
 
 __all__ = ["aggregate", "group_by"]
 
@@ -156,63 +152,24 @@ def aggregate(reports: Iterable[Report], *, organ: str) -> Report:
     proactive_version = _version(inputs, "proactive", names)
     requests_version = _version(inputs, "requests", names)
 
+    def summed(of: Callable[[Report, str, str], Figure | None]) -> CellOf:
+        """The cell maker summing the figure ``of(report, row key, column)`` over the inputs."""
+
+        def cell(key: str, *_position: int) -> Figure:
+            row, column = key.split(".", 1)[1].rsplit(".", 1)  # row keys may hold dots, columns do not
+            return _sum_figure(key, [of(report, row, column) for report in inputs], names, found)
+
+        return cell
+
     proactive = None
     if proactive_version is not None:
-        proactive = Proactive(
-            template=proactive_version,
-            rows=tuple(
-                ProactiveRow(
-                    key=item.key,
-                    label=item.label,
-                    fields=tuple(field.key for field in item.fields),
-                    figures=tuple(
-                        _sum_figure(
-                            f"proactive.{item.key}.{field.key}",
-                            [_proactive_figure(report, item.key, field.key) for report in inputs],
-                            names,
-                            found,
-                        )
-                        for field in item.fields
-                    ),
-                )
-                for item in proactive_items(proactive_version)
-            ),
-        )
-
+        proactive = proactive_table(proactive_version, summed(_proactive_figure))
     requests = None
     if requests_version is not None:
-        rows: list[RequestRow] = []
-        for spec in request_rows(requests_version):
-            cells: dict[str, Any] = {
-                column: _sum_figure(
-                    f"requests.{spec.key}.{column}",
-                    [_request_figure(report, spec.key, column) for report in inputs],
-                    names,
-                    found,
-                )
-                for column in REQUEST_COLUMNS
-            }
-            rows.append(RequestRow(key=spec.key, label=spec.label, **cells))
-        requests = Requests(template=requests_version, rows=tuple(rows))
-
+        requests = requests_table(requests_version, summed(_request_figure))
     appeals = None
     if any(report.appeals is not None for report in inputs):
-        groups = {
-            group: AppealGroup(
-                key=group,
-                **{
-                    column: _sum_figure(
-                        f"appeals.{group}.{column}",
-                        [_appeal_figure(report, group, column) for report in inputs],
-                        names,
-                        found,
-                    )
-                    for column in APPEAL_COLUMNS
-                },
-            )
-            for group in APPEAL_GROUPS
-        }
-        appeals = Appeals(**groups)
+        appeals = appeals_table(summed(_appeal_figure))
 
     carried = [
         Finding(

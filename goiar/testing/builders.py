@@ -12,18 +12,17 @@ import datetime as dt
 import random
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any
 
 import attrs
 
+from goiar.build.tables import appeals_table, proactive_table, requests_table
 from goiar.keys import canonical_keys
-from goiar.model.appeals import APPEAL_COLUMNS, APPEAL_GROUPS, AppealGroup, Appeals
+from goiar.model.appeals import APPEAL_COLUMNS, APPEAL_GROUPS
 from goiar.model.figure import CellState, Figure, Number, Source
 from goiar.model.finding import Finding
 from goiar.model.meta import Meta
-from goiar.model.proactive import Proactive, ProactiveRow
 from goiar.model.report import Report, Section
-from goiar.model.requests import REQUEST_COLUMNS, RequestRow, Requests
+from goiar.model.requests import REQUEST_COLUMNS
 from goiar.model.version import Template
 from goiar.template.headings import PART_HEADINGS
 from goiar.template.proactive import FieldKind, proactive_items
@@ -115,34 +114,9 @@ def make_report(
     def figure(key: str, table: int, row: int, column: int) -> Figure:
         return _figure(given.get(key, 0), Source(table=table, row=row, column=column))
 
-    proactive = Proactive(
-        template=proactive_version,
-        rows=tuple(
-            ProactiveRow(
-                key=item.key,
-                label=item.label,
-                fields=tuple(field.key for field in item.fields),
-                figures=tuple(
-                    figure(f"proactive.{item.key}.{field.key}", 0, r, c) for c, field in enumerate(item.fields)
-                ),
-                printed=item.label,
-            )
-            for r, item in enumerate(proactive_items(proactive_version))
-        ),
-    )
-    request_list: list[RequestRow] = []
-    for r, spec in enumerate(request_rows(template)):
-        cells: dict[str, Any] = {
-            col: figure(f"requests.{spec.key}.{col}", 1, r, c) for c, col in enumerate(REQUEST_COLUMNS)
-        }
-        request_list.append(RequestRow(key=spec.key, label=spec.label, printed=spec.label, **cells))
-    requests = Requests(template=template, rows=tuple(request_list))
-    groups: list[AppealGroup] = []
-    for g, group in enumerate(APPEAL_GROUPS):
-        width = len(APPEAL_COLUMNS)
-        cells = {col: figure(f"appeals.{group}.{col}", 2, 0, g * width + c) for c, col in enumerate(APPEAL_COLUMNS)}
-        groups.append(AppealGroup(key=group, **cells))
-    appeals = Appeals(**dict(zip(APPEAL_GROUPS, groups, strict=True)))
+    proactive = proactive_table(proactive_version, figure, printed=True)
+    requests = requests_table(template, figure, printed=True)
+    appeals = appeals_table(figure)
     if meta is None:
         year = _YEAR[template]
         meta = Meta(organ=DEFAULT_ORGAN, year=year, published=dt.date(year + 1, 1, 20), template=template)
