@@ -51,9 +51,7 @@ class CellReading(NamedTuple):
 
     def where(self) -> Source | None:
         """The source of this cell's own text (the token's source moved to the piece)."""
-        if not self.at or self.source is None or self.source.offset is None:
-            return self.source
-        return attrs.evolve(self.source, offset=self.source.offset + self.at)
+        return self.source.shifted(self.at) if self.source is not None else None
 
 
 LOST = CellReading(None, CellState.MISSING, exact=False)

@@ -64,6 +64,17 @@ class Source:
     column: int | None = None
     path: str | None = None
 
+    def shifted(self, by: int) -> Source:
+        """The same place moved ``by`` characters further into the text (itself when it has no offset).
+
+        Example:
+            >>> Source(line=3, offset=40).shifted(5)
+            Source(line=3, offset=45, table=None, row=None, column=None, path=None)
+        """
+        if not by or self.offset is None:
+            return self
+        return attrs.evolve(self, offset=self.offset + by)
+
     def describe(self) -> str:
         """Return a short human description such as ``'line 12'`` or ``'table 2, row 3, column 4'``."""
         parts: list[str] = []

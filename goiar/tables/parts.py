@@ -78,17 +78,12 @@ def split_parts(items: Sequence[Block]) -> list[Part]:
                 key, heading_text = heading.key, block.text[:end].strip()
                 lead, source = block.text[end:].strip(), block.source
                 # text run on after the heading (a page copied as text) belongs to the part
-                current = [Paragraph(text=lead, source=_shifted(block.source, end))] if lead else []
+                moved = block.source.shifted(end) if block.source is not None else None
+                current = [Paragraph(text=lead, source=moved)] if lead else []
                 continue
         current.append(block)
     parts.append(Part(key, heading_text, tuple(current), lead, source))
     return parts
-
-
-def _shifted(source: Source | None, by: int) -> Source | None:
-    if source is None or source.offset is None:
-        return source
-    return attrs.evolve(source, offset=source.offset + by)
 
 
 def part_text(part: Part) -> str:

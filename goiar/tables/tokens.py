@@ -30,7 +30,7 @@ Origin = Source | tuple[Locate, int, int] | None
 
 def _source(origin: Origin, shift: int) -> Source | None:
     source = origin if origin is None or isinstance(origin, Source) else origin[0](origin[1], origin[2])
-    return _shift(source, shift) if shift else source
+    return source.shifted(shift) if shift and source is not None else source
 
 
 class TextTok(NamedTuple):
@@ -139,12 +139,6 @@ def _pieces(text: str) -> tuple[tuple[bool, str, int], ...]:
     if pending and "".join(pending).strip():
         out.append((False, "".join(pending), position))
     return tuple(out)
-
-
-def _shift(source: Source | None, by: int) -> Source | None:
-    if source is None or source.offset is None or by == 0:
-        return source
-    return attrs.evolve(source, offset=source.offset + by)
 
 
 @attrs.frozen
