@@ -19,6 +19,7 @@ from typing import cast
 import attrs
 
 from goiar.build.readings import CellReading, RowReading
+from goiar.model import construct
 from goiar.model.figure import CellState, Figure, Number, Obtained
 from goiar.model.finding import Finding, Severity
 from goiar.template.identities import Identity, label_of_key
@@ -304,7 +305,7 @@ def _resolve(
 
 def _as_read(cell: CellReading) -> Figure:
     """The figure of a cell read as printed."""
-    return Figure(value=cell.value, state=cell.state, raw=cell.raw, source=cell.where(), unit=cell.unit)
+    return construct.figure(cell.value, cell.state, cell.raw, cell.where(), Obtained.READ, None, cell.unit)
 
 
 def _figure(

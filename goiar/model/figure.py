@@ -73,7 +73,9 @@ class Source:
         """
         if not by or self.offset is None:
             return self
-        return attrs.evolve(self, offset=self.offset + by)
+        return Source(
+            line=self.line, offset=self.offset + by, table=self.table, row=self.row, column=self.column, path=self.path
+        )
 
     def describe(self) -> str:
         """Return a short human description such as ``'line 12'`` or ``'table 2, row 3, column 4'``."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import attrs
 
 from goiar.blocks import Block, Blocks, Grid, Paragraph, RawCell
+from goiar.model import construct
 from goiar.model.figure import Source
 from goiar.readers._lines import interned_cells, iter_lines
 from goiar.tables.parts import find_heading
@@ -78,7 +79,9 @@ class CellLinesReader:
                 row[-1] = row[-1]._replace(text=row[-1].text + "\n" + line)
             else:
                 end_grid()
-                items.append(Paragraph(text=line.strip(), source=Source(line=number, offset=offset)))
+                items.append(
+                    Paragraph(text=line.strip(), source=construct.source(number, offset, None, None, None, None))
+                )
                 last_was_cell = False
         end_grid()
         return Blocks(items=tuple(items), reader=self.name)
@@ -93,4 +96,4 @@ class _CellPlaces:
 
     def locate(self, row: int, column: int) -> Source:
         line, offset = self.starts[row][column]
-        return Source(line=line, offset=offset, table=self.table, row=row, column=column)
+        return construct.source(line, offset, self.table, row, column, None)

@@ -17,6 +17,7 @@ from itertools import accumulate
 import attrs
 
 from goiar.blocks import Block, Blocks, Grid, Paragraph, RawCell
+from goiar.model import construct
 from goiar.model.figure import Source
 from goiar.readers._lines import interned_cells, iter_lines
 
@@ -63,7 +64,9 @@ class TabReader:
                 starts.append((number, offset, line))
             elif line.strip():
                 close()
-                items.append(Paragraph(text=line.strip(), source=Source(line=number, offset=offset)))
+                items.append(
+                    Paragraph(text=line.strip(), source=construct.source(number, offset, None, None, None, None))
+                )
         close()
         return Blocks(items=tuple(items), reader=self.name)
 
@@ -85,4 +88,4 @@ class _TabPlaces:
             offsets = self._offsets[row] = tuple(
                 accumulate((len(cell) + 1 for cell in line.split("\t")), initial=offset)
             )
-        return Source(line=self.starts[row][0], offset=offsets[column], table=self.table, row=row, column=column)
+        return construct.source(self.starts[row][0], offsets[column], self.table, row, column, None)
