@@ -17,7 +17,7 @@ from goiar.encoding import decode
 from goiar.errors import EmptyInputError, ReadError
 from goiar.model.figure import Source
 from goiar.protocols import Reader
-from goiar.readers._html_cells import _by_constructors, grid_rows
+from goiar.readers._html_cells import html_grid
 from goiar.readers.html import HtmlReader
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -169,8 +169,10 @@ def test_pingtan_split_rowspan_label_is_expanded_and_flagged(pingtan: Blocks) ->
     result = [cell for cell in column0 if cell.text == "三、本年度办理结果"]
     assert len(result) == 20  # two rowspan=10 cells
     assert [cell.spanned for cell in result].count(False) == 2
-    tops = [cell.source.row for cell in result if not cell.spanned and cell.source and cell.source.row is not None]
+    tops = [r for r, row in enumerate(grid.rows) if row[0].text == "三、本年度办理结果" and not row[0].spanned]
     assert [grid.rows[row][1].text for row in tops] == ["（一）予以公开", "（四）无法提供"]
+    top_sources = [grid.source_at(row, 0) for row in tops]
+    assert all(s is not None and s.path is not None and s.path.endswith("/td[1]") for s in top_sources)
     assert all(len(row) == 10 for row in grid.rows)
     assert values(row_starting(grid, "一、本年新收")) == ["23", "0", "0", "0", "0", "0", "23"]
     table_three_identities(grid)
@@ -178,23 +180,23 @@ def test_pingtan_split_rowspan_label_is_expanded_and_flagged(pingtan: Blocks) ->
 
 def test_pingtan_cell_sources(pingtan: Blocks) -> None:
     grid = pingtan.grids()[1]
-    cell = grid.rows[5][3]
-    assert cell.text == "7"
-    assert cell.source is not None
-    assert (cell.source.table, cell.source.row, cell.source.column) == (1, 5, 3)
-    assert cell.source.path is not None
-    assert cell.source.path.endswith("/tr[6]/td[3]")
-    spanned = grid.rows[6][0]
-    top = grid.rows[5][0]
-    assert spanned.spanned
-    assert not top.spanned
-    assert spanned.source is not None
-    assert top.source is not None
-    assert spanned.source.path == top.source.path
+    assert grid.rows[5][3].text == "7"
+    cell = grid.source_at(5, 3)
+    assert cell is not None
+    assert (cell.table, cell.row, cell.column) == (1, 5, 3)
+    assert cell.path is not None
+    assert cell.path.endswith("/tr[6]/td[3]")
+    assert grid.rows[6][0].spanned
+    assert not grid.rows[5][0].spanned
+    spanned, top = grid.source_at(6, 0), grid.source_at(5, 0)
+    assert spanned is not None
+    assert top is not None
+    assert (spanned.row, top.row) == (6, 5)
+    assert spanned.path == top.path
     # the paths address the elements of the page as lxml parses it
     tree = lxml.html.fromstring((SAMPLES / "pingtan-2019.html").read_bytes()).getroottree()
-    assert top.source.path is not None
-    found_cell, found_top = tree.xpath(cell.source.path), tree.xpath(top.source.path)
+    assert top.path is not None
+    found_cell, found_top = tree.xpath(cell.path), tree.xpath(top.path)
     assert isinstance(found_cell, list)
     assert isinstance(found_top, list)
     node, top_node = found_cell[0], found_top[0]
@@ -478,8 +480,9 @@ def test_rowspan_and_colspan_together() -> None:
 def test_short_rows_and_holes() -> None:
     grid = only_grid(table("<tr><td>a</td><td>b</td><td rowspan=2>c</td></tr><tr><td>d</td></tr>"))
     assert grid_texts(grid) == [["a", "b", "c"], ["d", "", "c"]]
-    assert grid.rows[1][1].source is not None
-    assert grid.rows[1][1].source.path is None
+    hole = grid.source_at(1, 1)
+    assert hole is not None
+    assert (hole.row, hole.column, hole.path) == (1, 1, None)
 
 
 def test_thead_tbody_tfoot_and_th() -> None:
@@ -498,7 +501,7 @@ def test_grid_and_cell_sources() -> None:
     assert first.source.table == 0
     assert second.source is not None
     assert second.source.table == 1
-    cell = second.rows[0][1].source
+    cell = second.source_at(0, 1)
     assert cell is not None
     assert (cell.table, cell.row, cell.column) == (1, 0, 1)
     assert cell.path is not None
@@ -854,18 +857,19 @@ def test_every_path_selects_its_element() -> None:
         (table,) = tree.xpath(grid.source.path)
         assert table.tag == "table"
         tops: dict[str, str] = {}
-        for row in grid.rows:
-            for cell in row:
-                assert cell.source is not None
-                assert cell.source.path is not None
-                (element,) = tree.xpath(cell.source.path)
+        for r, row in enumerate(grid.rows):
+            for c, cell in enumerate(row):
+                where = grid.source_at(r, c)
+                assert where is not None
+                assert where.path is not None
+                (element,) = tree.xpath(where.path)
                 assert element.tag in {"td", "th"}
                 assert next(element.iterancestors("table")) is table  # a cell of this table, not a nested one
                 assert squeezed(cell.text) in squeezed(element.text_content())
                 if cell.spanned:
-                    assert tops[cell.source.path] == cell.text  # a copy points at the cell it copies
+                    assert tops[where.path] == cell.text  # a copy points at the cell it copies
                 else:
-                    tops[cell.source.path] = cell.text
+                    tops[where.path] = cell.text
     for item in blocks.items:
         if not isinstance(item, Grid):
             assert item.source is not None
@@ -888,7 +892,7 @@ def test_report_in_a_cell_of_a_layout_table() -> None:
     ]
     (grid,) = blocks.grids()
     assert grid_texts(grid) == [["第二十条第（一）项", "本年制发件数"], ["规章", "1"]]
-    source = grid.rows[1][1].source
+    source = grid.source_at(1, 1)
     assert source is not None
     assert source.path == "/html/body[1]/table[1]/tr[1]/td[2]/table[1]/tr[2]/td[2]"
 
@@ -900,25 +904,24 @@ def test_reads_in_threads_agree_with_reads_in_turn() -> None:
         assert list(pool.map(read, pages)) == expected
 
 
-def test_grid_cells_are_the_cells_the_constructors_build() -> None:
+def test_grid_cells_and_their_sources() -> None:
     rows = [
         {0: ("合计", "/t/tr[1]/td[1]", False), 1: ("合计", "/t/tr[1]/td[1]", True), 3: ("4", "/t/tr[1]/td[2]", False)},
         {1: ("", "/t/tr[2]/td[1]", False)},
     ]
-    expected = (
-        (
-            RawCell(text="合计", source=Source(table=3, row=0, column=0, path="/t/tr[1]/td[1]")),
-            RawCell(text="合计", source=Source(table=3, row=0, column=1, path="/t/tr[1]/td[1]"), spanned=True),
-            RawCell(text="", source=Source(table=3, row=0, column=2)),
-            RawCell(text="4", source=Source(table=3, row=0, column=3, path="/t/tr[1]/td[2]")),
-        ),
-        (
-            RawCell(text="", source=Source(table=3, row=1, column=0)),
-            RawCell(text="", source=Source(table=3, row=1, column=1, path="/t/tr[2]/td[1]")),
-        ),
+    grid = html_grid(rows, 3, "/t")
+    assert grid.rows == (
+        (RawCell(text="合计"), RawCell(text="合计", spanned=True), RawCell(text=""), RawCell(text="4")),
+        (RawCell(text=""), RawCell(text="")),
     )
-    for built in (grid_rows(rows, 3), _by_constructors(rows, 3)):
-        assert built == expected
-        assert repr(built) == repr(expected)
-        assert [hash(cell) for row in built for cell in row] == [hash(cell) for row in expected for cell in row]
-        assert all(type(cell) is RawCell and type(cell.source) is Source for row in built for cell in row)
+    assert grid.source == Source(table=3, path="/t")
+    sources = [[grid.source_at(r, c) for c in range(len(row))] for r, row in enumerate(grid.rows)]
+    assert sources == [
+        [
+            Source(table=3, row=0, column=0, path="/t/tr[1]/td[1]"),
+            Source(table=3, row=0, column=1, path="/t/tr[1]/td[1]"),
+            Source(table=3, row=0, column=2),
+            Source(table=3, row=0, column=3, path="/t/tr[1]/td[2]"),
+        ],
+        [Source(table=3, row=1, column=0), Source(table=3, row=1, column=1, path="/t/tr[2]/td[1]")],
+    ]

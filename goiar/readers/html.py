@@ -57,7 +57,7 @@ from lxml import etree
 from goiar.blocks import Block, Blocks, Grid, Heading, Paragraph
 from goiar.errors import EmptyInputError, InputTooLargeError, ReadError, UnknownFormatError
 from goiar.model.figure import Source
-from goiar.readers._html_cells import Position, grid_rows
+from goiar.readers._html_cells import Position, html_grid
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -776,8 +776,7 @@ class _Walker:
         rows = [occupied for occupied in table.placed if occupied]
         if not rows:
             return None
-        index = self._tables
-        return Grid(rows=grid_rows(rows, index), source=Source(table=index, path=path))
+        return html_grid(rows, self._tables, path)
 
 
 # ---------------------------------------------------------------------------------------- container
