@@ -177,9 +177,12 @@ def solve(
     """Choose readings and fill forced cells for one table."""
     if all(row.reading.definite and all(c.value is not None for c in row.reading.candidates[0]) for row in rows):
         # every cell printed once and readable: nothing to choose or infer, the rules judge the arithmetic
+        figure, read = construct.figure, Obtained.READ
         return SolvedTable(
             {
-                key: _as_read(cell)
+                key: figure(
+                    cell.value, cell.state, cell.raw, cell.where() if cell.at else cell.source, read, None, cell.unit
+                )
                 for row in rows
                 for key, cell in zip(row.keys, row.reading.candidates[0], strict=True)
             },
@@ -301,11 +304,6 @@ def _resolve(
                     message=f"「{row.label}」 行 未在文中找到，且勾稽关系无法推出其数值（{len(missing_cells)} 格）",
                 )
             )
-
-
-def _as_read(cell: CellReading) -> Figure:
-    """The figure of a cell read as printed."""
-    return construct.figure(cell.value, cell.state, cell.raw, cell.where(), Obtained.READ, None, cell.unit)
 
 
 def _figure(

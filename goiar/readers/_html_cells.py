@@ -1,9 +1,10 @@
 """Grids for the HTML reader, built cheaply: a report page has hundreds of cells.
 
 A cell is a plain :class:`~goiar.blocks.RawCell` (text and whether it is a span's copy), one shared
-object per distinct pair in a grid.  Its :class:`~goiar.model.figure.Source` (table, row, column and
-the cell element's XPath) is built only when asked for, by the grid's ``locate``: most cells are
-labels or never need one, and building a source for every cell was the reader's largest cost.
+object per distinct pair in a grid (:class:`~goiar.readers._lines.CellPool`).  Its
+:class:`~goiar.model.figure.Source` (table, row, column and the cell element's XPath) is built only
+when asked for, by the grid's ``locate``: most cells are labels or never need one, and building a
+source for every cell was the reader's largest cost.
 
 Example:
     >>> grid = html_grid([{0: ("规章", "/t/tr[1]/td[1]", False), 2: ("规章", "/t/tr[1]/td[1]", True)}], 2, "/t")
@@ -22,9 +23,10 @@ from typing import Final
 
 import attrs
 
-from goiar.blocks import Grid, RawCell
+from goiar.blocks import Grid
 from goiar.model import construct
 from goiar.model.figure import Source
+from goiar.readers._lines import CellPool
 
 __all__ = ["Position", "Row", "html_grid"]
 
@@ -49,14 +51,7 @@ class _HtmlPlaces:
 
 def html_grid(rows: Sequence[Row], table: int, path: str) -> Grid:
     """The grid of ``rows`` (the ``table``-th data table, at XPath ``path``), holes filled with empty cells."""
-    known: dict[tuple[str, bool], RawCell] = {}
-
-    def cell(text: str, spanned: bool) -> RawCell:
-        found = known.get((text, spanned))
-        if found is None:
-            found = known[text, spanned] = RawCell(text, None, spanned)
-        return found
-
+    cell = CellPool().cell
     cells = tuple(
         tuple(cell(text, spanned) for text, _, spanned in (row.get(c, _HOLE) for c in range(max(row) + 1)))
         for row in rows

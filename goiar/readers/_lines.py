@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Iterator
 
 from goiar.blocks import RawCell
 
-__all__ = ["interned_cells", "iter_lines"]
+__all__ = ["CellPool", "iter_lines"]
 
 
 def iter_lines(text: str) -> Iterator[tuple[int, int, str]]:
@@ -22,24 +22,36 @@ def iter_lines(text: str) -> Iterator[tuple[int, int, str]]:
         offset += len(line)
 
 
-def interned_cells() -> Callable[[str], RawCell]:
-    """A maker of source-less cells that returns one shared :class:`RawCell` per distinct text.
+class CellPool:
+    """Source-less cells, one shared :class:`RawCell` per distinct text.
 
     Cells without a source are plain values, and a report repeats few texts (``0``, blanks, labels),
-    so one reading keeps one object per text instead of one per cell.  Each call gives a fresh maker:
+    so one reading keeps one object per text instead of one per cell.  Make one pool per reading:
     nothing is shared between readings.
 
     Example:
-        >>> cell = interned_cells()
-        >>> cell("0") is cell("0"), cell("0").text
+        >>> pool = CellPool()
+        >>> pool.cell("0") is pool.cell("0"), pool.cell("0").text
         (True, '0')
+        >>> [cell.text for cell in pool.row(["规章", "0", "0"])], pool.row(["0"])[0] is pool.cell("0")
+        (['规章', '0', '0'], True)
     """
-    known: dict[str, RawCell] = {}
 
-    def make(text: str) -> RawCell:
+    __slots__ = ("_copies", "_known")
+
+    def __init__(self) -> None:
+        self._known: dict[str, RawCell] = {}
+        self._copies: dict[str, RawCell] = {}
+
+    def cell(self, text: str, spanned: bool = False) -> RawCell:
+        """The cell holding ``text`` (``spanned``: a copy of a merged cell)."""
+        known = self._copies if spanned else self._known
         found = known.get(text)
         if found is None:
-            found = known[text] = RawCell(text)
+            found = known[text] = RawCell(text, None, spanned)
         return found
 
-    return make
+    def row(self, texts: Iterable[str]) -> tuple[RawCell, ...]:
+        """The cells holding ``texts``, in order (a row of a tab grid)."""
+        known = self._known.get
+        return tuple([known(text) or self.cell(text) for text in texts])

@@ -17,7 +17,7 @@ import attrs
 from goiar.blocks import Block, Blocks, Grid, Paragraph, RawCell
 from goiar.model import construct
 from goiar.model.figure import Source
-from goiar.readers._lines import interned_cells, iter_lines
+from goiar.readers._lines import CellPool, iter_lines
 from goiar.tables.parts import find_heading
 
 __all__ = ["CellLinesReader"]
@@ -49,7 +49,7 @@ class CellLinesReader:
         row_starts: list[tuple[int, int]] = []
         tables = 0
         last_was_cell = False
-        cell = interned_cells()
+        cells = CellPool()
 
         def end_row() -> None:
             nonlocal row, row_starts
@@ -69,7 +69,7 @@ class CellLinesReader:
 
         for number, offset, line in iter_lines(text):
             if line.startswith("\t"):
-                row.append(cell(line[1:]))
+                row.append(cells.cell(line[1:]))
                 row_starts.append((number, offset + 1))
                 last_was_cell = True
             elif not line.strip():

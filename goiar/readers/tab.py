@@ -19,7 +19,7 @@ import attrs
 from goiar.blocks import Block, Blocks, Grid, Paragraph, RawCell
 from goiar.model import construct
 from goiar.model.figure import Source
-from goiar.readers._lines import interned_cells, iter_lines
+from goiar.readers._lines import CellPool, iter_lines
 
 __all__ = ["TabReader"]
 
@@ -48,7 +48,7 @@ class TabReader:
         rows: list[tuple[RawCell, ...]] = []
         starts: list[tuple[int, int, str]] = []
         tables = 0
-        cell = interned_cells()
+        cells = CellPool()
 
         def close() -> None:
             nonlocal rows, starts, tables
@@ -60,7 +60,7 @@ class TabReader:
 
         for number, offset, line in iter_lines(text):
             if "\t" in line:
-                rows.append(tuple(map(cell, line.split("\t"))))
+                rows.append(cells.row(line.split("\t")))
                 starts.append((number, offset, line))
             elif line.strip():
                 close()
@@ -85,7 +85,6 @@ class _TabPlaces:
         offsets = self._offsets.get(row)
         if offsets is None:
             _, offset, line = self.starts[row]
-            offsets = self._offsets[row] = tuple(
-                accumulate((len(cell) + 1 for cell in line.split("\t")), initial=offset)
-            )
+            widths = [len(cell) + 1 for cell in line.split("\t")]
+            offsets = self._offsets[row] = tuple(accumulate(widths, initial=offset))
         return construct.source(self.starts[row][0], offsets[column], self.table, row, column, None)

@@ -85,6 +85,10 @@ class RunTok(NamedTuple):
 
 ValueTok = CellTok | RunTok
 
+# ``Tok(text, origin, shift)`` without the named tuple's Python-level ``__new__`` (all it does is this):
+# a report makes hundreds of tokens.
+_tuple_new = tuple.__new__
+
 # A number in running text; a unit may follow.  Possessive/atomic pieces keep it linear on long runs.
 _NUM = regex.compile(r"[+-]?+\d++(?:\.\d++)?+(?:万元|元)?+")
 _ITEM_MARK = regex.compile(r"\s*+[.、．]\s*+[\p{Han}“\"「]")
@@ -103,7 +107,7 @@ def tokenize_text(text: str, source: Origin = None) -> Iterator[TextTok | RunTok
         [('TextTok', '8.属于行政查询事项'), ('RunTok', '0000000'), ('TextTok', '2.其他法律')]
     """
     for is_run, piece, offset in _pieces(text):
-        yield RunTok(piece, source, offset) if is_run else TextTok(piece, source, offset)
+        yield _tuple_new(RunTok, (piece, source, offset)) if is_run else _tuple_new(TextTok, (piece, source, offset))
 
 
 @lru_cache(maxsize=8192)
@@ -207,7 +211,7 @@ def segments(blocks: Iterable[Block]) -> list[Segment]:
                         continue
                     origin: Origin = cell.source if cell.source is not None or locate is None else (locate, r, c)
                     if is_value_text(cell.text):
-                        token = CellTok(cell.text, origin)
+                        token = _tuple_new(CellTok, (cell.text, origin, 0))
                         values.append(token)
                         head = head or token
                     else:
