@@ -51,10 +51,7 @@ class _HtmlPlaces:
 
 def html_grid(rows: Sequence[Row], table: int, path: str) -> Grid:
     """The grid of ``rows`` (the ``table``-th data table, at XPath ``path``), holes filled with empty cells."""
-    cell = CellPool().cell
-    cells = tuple(
-        tuple(cell(text, spanned) for text, _, spanned in (row.get(c, _HOLE) for c in range(max(row) + 1)))
-        for row in rows
-    )
+    pool = CellPool()
+    cells = tuple([pool.positions(row) for row in rows])
     places = _HtmlPlaces(table, tuple(rows))
     return Grid(rows=cells, source=Source(table=table, path=path), locate=places.locate)

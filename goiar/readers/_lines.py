@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import repeat
 
 from goiar.blocks import RawCell
 
 __all__ = ["CellPool", "iter_lines"]
+
+_HOLE = ("", None, False)
 
 
 def iter_lines(text: str) -> Iterator[tuple[int, int, str]]:
@@ -55,3 +58,13 @@ class CellPool:
         """The cells holding ``texts``, in order (a row of a tab grid)."""
         known = self._known.get
         return tuple([known(text) or self.cell(text) for text in texts])
+
+    def positions(self, row: Mapping[int, tuple[str, object, bool]]) -> tuple[RawCell, ...]:
+        """The cells of a row given as ``column -> (text, _, spanned)``; a missing column is an empty cell."""
+        known, copies = self._known.get, self._copies.get
+        return tuple(
+            [
+                (copies(text) or self.cell(text, spanned=True)) if spanned else (known(text) or self.cell(text))
+                for text, _, spanned in map(row.get, range(max(row) + 1), repeat(_HOLE))
+            ]
+        )
