@@ -175,19 +175,10 @@ def solve(
     rows: Sequence[TableRow], identities: Sequence[Identity], signed: frozenset[str] = frozenset()
 ) -> SolvedTable:
     """Choose readings and fill forced cells for one table."""
-    if all(row.reading.definite and all(c.value is not None for c in row.reading.candidates[0]) for row in rows):
+    as_printed = _as_printed(rows)
+    if as_printed is not None:
         # every cell printed once and readable: nothing to choose or infer, the rules judge the arithmetic
-        figure, read = construct.figure, Obtained.READ
-        return SolvedTable(
-            {
-                key: figure(
-                    cell.value, cell.state, cell.raw, cell.where() if cell.at else cell.source, read, None, cell.unit
-                )
-                for row in rows
-                for key, cell in zip(row.keys, row.reading.candidates[0], strict=True)
-            },
-            [],
-        )
+        return SolvedTable(as_printed, [])
     limited = [row for row in rows if row.reading.limited]
     if limited:
         # an incomplete set of readings cannot show that a reading is the only one: such rows
@@ -304,6 +295,23 @@ def _resolve(
                     message=f"「{row.label}」 行 未在文中找到，且勾稽关系无法推出其数值（{len(missing_cells)} 格）",
                 )
             )
+
+
+def _as_printed(rows: Sequence[TableRow]) -> dict[str, Figure] | None:
+    """Every cell's figure as read, when each row has one reading and every cell a value (else None)."""
+    figures: dict[str, Figure] = {}
+    make, read = construct.figure, Obtained.READ
+    for row in rows:
+        reading = row.reading
+        if reading.damage or len(reading.candidates) != 1:
+            return None
+        for key, cell in zip(row.keys, reading.candidates[0], strict=True):
+            if cell.value is None:
+                return None
+            figures[key] = make(
+                cell.value, cell.state, cell.raw, cell.where() if cell.at else cell.source, read, None, cell.unit
+            )
+    return figures
 
 
 def _figure(
