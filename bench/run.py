@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import functools
 import gc
 import io
 import json
@@ -43,11 +44,12 @@ import lxml.html
 from lxml import etree
 
 import goiar
+from goiar.model import Report, construct
 from goiar.render import render
 from goiar.testing import lawful_values, make_report
 
 try:
-    import pandas as pd
+    import pandas as pd  # type: ignore[import-untyped]
 except ImportError:  # pragma: no cover - pandas is an optional extra
     pd = None
 
@@ -117,7 +119,16 @@ def bench_html(n_pages: int, reps: int, seed: int) -> dict[str, float]:
     def run_lxml(page: str) -> None:
         lxml.html.fromstring(page)
 
-    tools: list[tuple[str, Callable[[str], None]]] = [("goiar", run_goiar), ("lxml", run_lxml)]
+    floors = {page: model_floor(goiar.read(page, format="html")) for page in pages}
+
+    def run_floor(page: str) -> None:
+        floors[page]()
+
+    tools: list[tuple[str, Callable[[str], None]]] = [
+        ("goiar", run_goiar),
+        ("lxml", run_lxml),
+        ("model floor", run_floor),
+    ]
     if pd is not None:
         tools.insert(1, ("pandas", run_pandas))
     for _, fn in tools:  # warm-up: imports, caches
@@ -128,7 +139,7 @@ def bench_html(n_pages: int, reps: int, seed: int) -> dict[str, float]:
         for index, page in enumerate(pages):
             shift = (index + rep) % len(tools)
             for name, fn in tools[shift:] + tools[:shift]:
-                samples[name][index].append(timed(lambda fn=fn, page=page: fn(page)))
+                samples[name][index].append(timed(functools.partial(fn, page)))
     # per page the median over repetitions, then the median over pages
     per_page = {name: [statistics.median(s) for s in by_page] for name, by_page in samples.items()}
     medians = {name: statistics.median(values) for name, values in per_page.items()}
@@ -151,7 +162,31 @@ def bench_html(n_pages: int, reps: int, seed: int) -> dict[str, float]:
     ratio = statistics.median(ratios_lxml)
     out["goiar/lxml"] = ratio
     print(f"goiar read+validate / lxml.html.fromstring = {ratio:.2f}   (target <= 5: {verdict(ratio <= 5)})")
+    floor = statistics.median(f / x for f, x in zip(per_page["model floor"], per_page["lxml"], strict=True))
+    out["floor/lxml"] = floor
+    print(
+        f"model floor / lxml.html.fromstring = {floor:.2f}   "
+        "(only making the report's figures and sources, by the fastest constructors: no reading)"
+    )
     return out
+
+
+def model_floor(report: Report) -> Callable[[], None]:
+    """A lower bound on any reader of this model: making the report's figures and their sources again.
+
+    Uses :mod:`goiar.model.construct` (the cheapest way to make the frozen objects) on the values the
+    report already holds; nothing is read, matched, checked or assembled.
+    """
+    cells = [figure for table in report.cells.values() for figure in table.values()]
+
+    def build() -> None:
+        make_source, make_figure = construct.source, construct.figure
+        for f in cells:
+            s = f.source
+            where = make_source(s.line, s.offset, s.table, s.row, s.column, s.path) if s is not None else None
+            make_figure(f.value, f.state, f.raw, where, f.obtained, f.identity, f.unit)
+
+    return build
 
 
 # ---------------------------------------------------------------------------------------------- text
@@ -200,11 +235,21 @@ def bench_text(n_reports: int, reps: int, seed: int, rt_reports: int, rt_budget:
         )
         out[name] = 1 / read_median
         out[name + " +validate"] = 1 / both_median
+        if target:
+            floor = model_floor(goiar.read(texts[0], format=fmt))
+            floor_times = [timed(floor) for _ in range(max(20, reps * 4))]
+            out[name + " model floor/s"] = 1 / statistics.median(floor_times)
     table(
         "Text readers: one core, rendered reports",
         ["reader", "reads", "median read", "reports/s", "with validate/s", "flatten exact", "target >= 1000/s"],
         rows,
     )
+    print()
+    for fmt in ("tab", "cell-lines"):
+        print(
+            f"model floor ({fmt}): {out[fmt + ' model floor/s']:,.0f} reports/s "
+            "(only making one report's figures and sources, by the fastest constructors: no reading)"
+        )
     return out
 
 
@@ -278,7 +323,8 @@ def measure_size(fmt: str, mode: str, megabytes: float, seed: int, timeout: floa
         return {"seconds": math.inf, "outcome": f"timeout > {timeout:.0f} s"}
     except subprocess.CalledProcessError as error:
         return {"seconds": math.nan, "outcome": f"crash: {error.stderr.strip().splitlines()[-1][:80]}"}
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    outcome: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    return outcome
 
 
 def bench_sizes(sizes: list[float], formats: list[str], seed: int, timeout: float) -> dict[str, object]:
@@ -329,14 +375,16 @@ def bench_sizes(sizes: list[float], formats: list[str], seed: int, timeout: floa
 # ------------------------------------------------------------------------------------------- profile
 
 
+def read_all(texts: list[str], fmt: str) -> list[Report]:
+    return [goiar.read(text, format=fmt) for text in texts]
+
+
 def profile(n_reports: int, seed: int, top: int) -> None:
-    workloads: list[tuple[str, Callable[[], None]]] = []
+    workloads: list[tuple[str, Callable[[], object]]] = []
     originals = reports(n_reports, seed)
     for fmt in ("html", "tab", "cell-lines"):
         texts = [render(report, fmt) for report in originals]
-        workloads.append(
-            (f"{fmt} read ×{n_reports}", lambda texts=texts, fmt=fmt: [goiar.read(t, format=fmt) for t in texts])
-        )
+        workloads.append((f"{fmt} read ×{n_reports}", functools.partial(read_all, texts, fmt)))
     read = [goiar.read(render(report, "tab"), format="tab") for report in originals]
     workloads.append((f"validate ×{n_reports}", lambda: [goiar.validate(r) for r in read]))
     one = render(originals[0], "run-together")
