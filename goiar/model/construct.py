@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from types import MemberDescriptorType
-from typing import Final
+from typing import Final, TypeVar, cast
 
 import attrs
 
@@ -35,6 +35,8 @@ __all__ = ["figure", "fits", "source"]
 
 SOURCE_FIELDS: Final = ("line", "offset", "table", "row", "column", "path")
 FIGURE_FIELDS: Final = ("value", "state", "raw", "source", "obtained", "identity", "unit")
+
+_T = TypeVar("_T")
 
 MakeSource = Callable[[int | None, int | None, int | None, int | None, int | None, str | None], Source]
 MakeFigure = Callable[
@@ -61,22 +63,17 @@ def fits(cls: type, names: tuple[str, ...]) -> bool:
     )
 
 
-def _source_by_constructor(  # noqa: PLR0917 - one argument per field, positional for speed
-    line: int | None, offset: int | None, table: int | None, row: int | None, column: int | None, path: str | None
-) -> Source:
-    return Source(line=line, offset=offset, table=table, row=row, column=column, path=path)
+def _by_constructor(cls: type[_T], names: tuple[str, ...]) -> Callable[..., _T]:
+    """``make(*values)`` through ``cls``'s constructor: the fallback, and the reference the tests use."""
+
+    def make(*values: object) -> _T:
+        return cls(**dict(zip(names, values, strict=True)))
+
+    return make
 
 
-def _figure_by_constructor(  # noqa: PLR0917
-    value: Number | None,
-    state: CellState,
-    raw: str | None,
-    where: Source | None,
-    obtained: Obtained,
-    identity: str | None,
-    unit: str | None,
-) -> Figure:
-    return Figure(value=value, state=state, raw=raw, source=where, obtained=obtained, identity=identity, unit=unit)
+_source_by_constructor: Final = cast("MakeSource", _by_constructor(Source, SOURCE_FIELDS))
+_figure_by_constructor: Final = cast("MakeFigure", _by_constructor(Figure, FIGURE_FIELDS))
 
 
 def _source_maker() -> MakeSource:
