@@ -14,7 +14,11 @@ Sections:
 4. **Input size**: seconds to read 1, 2, 4, 8 MB inputs (a report padded with narrative text, and the
    report repeated), each in a subprocess with a time limit; linear growth means an exponent near 1;
    a 10 MB input must read in under 10 s.
-5. ``--profile``: cProfile of the same workloads, goiar's functions only, by own time and cumulative time.
+5. ``--only instructions`` (not in the default run: it needs valgrind and takes several minutes):
+   instructions per page or report counted by callgrind, for goiar, pandas, lxml and the model floor.
+   Counts do not depend on what else the machine is doing, so they compare two versions of goiar
+   reliably where seconds on a shared machine vary by tens of percent.
+6. ``--profile``: cProfile of the same workloads, goiar's functions only, by own time and cumulative time.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ import pickle
 import platform
 import pstats
 import random
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -38,6 +44,7 @@ import time
 import tracemalloc
 import warnings
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import lxml.html
@@ -416,6 +423,80 @@ def profile(n_reports: int, seed: int, top: int) -> None:
                 print(f"  {calls:>9}  {tottime:7.3f}  {cumtime:7.3f}  {100 * cumtime / total:5.1f}  {where}")
 
 
+# -------------------------------------------------------------------------------------- instructions
+
+WORKLOADS = (
+    "goiar html",
+    "pandas html",
+    "lxml html",
+    "model floor html",
+    "goiar tab",
+    "goiar cell-lines",
+    "model floor tab",
+)
+"""What ``--instructions`` counts, each per page or report (read + validate for goiar on HTML, as above)."""
+
+
+def one_workload(name: str, rounds: int, n_pages: int, seed: int) -> None:
+    """Run workload ``name`` ``rounds`` times over ``n_pages`` inputs (the subprocess callgrind counts)."""
+    tool, _, fmt = name.rpartition(" ")
+    texts = [render(report, fmt) for report in reports(n_pages, seed)]
+    runs: list[Callable[[], object]]
+    if tool == "goiar" and fmt == "html":
+        runs = [functools.partial(lambda t: goiar.validate(goiar.read(t, format="html")), t) for t in texts]
+    elif tool == "goiar":
+        runs = [functools.partial(goiar.read, t, format=fmt) for t in texts]
+    elif tool == "pandas":
+        runs = [functools.partial(lambda t: pd.read_html(io.StringIO(t)), t) for t in texts]
+    elif tool == "lxml":
+        runs = [functools.partial(lxml.html.fromstring, t) for t in texts]
+    else:
+        runs = [model_floor(goiar.read(t, format=fmt)) for t in texts]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for run in runs:  # warm-up: imports, caches
+            run()
+        gc.collect()
+        gc.disable()  # collections come at arbitrary points: they would make the count vary
+        for _ in range(rounds):
+            for run in runs:
+                run()
+
+
+def bench_instructions(n_pages: int, seed: int) -> dict[str, float]:
+    """Instructions per page or report, counted by callgrind: the same on a busy or an idle machine."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        print("\n## Instructions: valgrind is not installed, section skipped")
+        return {}
+
+    def count(name: str, rounds: int) -> int:
+        command = [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, __file__]
+        command += ["--one-workload", name, str(rounds), "--pages", str(n_pages), "--seed", str(seed)]
+        env = {**os.environ, "PYTHONHASHSEED": "0"}
+        done = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
+        found = re.search(r"Collected : (\d+)", done.stderr)
+        if found is None:
+            msg = f"callgrind printed no count for {name}"
+            raise RuntimeError(msg)
+        return int(found.group(1))
+
+    out: dict[str, float] = {}
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        jobs = {(name, rounds): pool.submit(count, name, rounds) for name in WORKLOADS for rounds in (1, 3)}
+        for name in WORKLOADS:
+            # two runs differ only by two more rounds: start-up, imports and warm-up cancel out
+            out[name] = (jobs[name, 3].result() - jobs[name, 1].result()) / (2 * n_pages)
+    rows = [[name, f"{out[name] / 1e6:,.2f} M"] for name in WORKLOADS]
+    table(f"Instructions (callgrind, {n_pages} inputs, gc off, PYTHONHASHSEED=0)", ["workload", "per input"], rows)
+    print()
+    for name, over in (("goiar html", "pandas html"), ("goiar html", "lxml html"), ("model floor html", "lxml html")):
+        print(f"{name} / {over} = {out[name] / out[over]:.2f} in instructions")
+    for name in ("goiar tab", "goiar cell-lines", "model floor tab"):
+        print(f"{name}: {out[name] / 1e6:.2f} M instructions per report")
+    return out
+
+
 # ---------------------------------------------------------------------------------------------- main
 
 
@@ -436,7 +517,12 @@ def main() -> None:
     parser.add_argument("--json", help="also write the figures to this JSON file")
     parser.add_argument("--quick", action="store_true", help="small numbers: a smoke run of a minute or so")
     parser.add_argument("--one-size", nargs=3, metavar=("FORMAT", "MODE", "MB"), help=argparse.SUPPRESS)
+    parser.add_argument("--one-workload", nargs=2, metavar=("NAME", "ROUNDS"), help=argparse.SUPPRESS)
+    parser.add_argument("--instruction-pages", type=int, default=10, help="inputs per workload for --only instructions")
     args = parser.parse_args()
+    if args.one_workload:
+        one_workload(args.one_workload[0], int(args.one_workload[1]), args.pages, args.seed)
+        return
     if args.one_size:
         fmt, mode, megabytes = args.one_size
         one_size(fmt, mode, float(megabytes), args.seed)
@@ -457,6 +543,8 @@ def main() -> None:
         summary["text"] = bench_text(args.pages, args.reps, args.seed, args.rt_reports, args.rt_budget)
     if "memory" in sections:
         summary["memory"] = bench_memory(args.memory_reports, args.seed)
+    if "instructions" in sections:
+        summary["instructions"] = bench_instructions(args.instruction_pages, args.seed)
     if "size" in sections:
         sizes = [float(s) for s in args.sizes.split(",")]
         summary["size"] = bench_sizes(sizes, args.size_formats.split(","), args.seed, args.size_timeout)
