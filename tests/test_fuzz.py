@@ -380,6 +380,10 @@ PATHOLOGICAL: dict[str, str | bytes] = {
     "50000 sibling paragraphs": "<p>一、总体情况</p>" * 50000,
     "50000 cells in one row": "<table><tr>" + "<td>1</td>" * 50000 + "</tr></table>一、总体情况",
     "10000 rows": "<table>" + "<tr><td>总计</td><td>1</td></tr>" * 10000 + "</table>一、总体情况",
+    # libxml2 parses one element's attributes in quadratic time: 100,000 took 18 s before the guard
+    "100000 attributes on one element": "<table " + " ".join(f'a{i}="{i}"' for i in range(100_000)) + ">一、总体情况",
+    "100000 bare attributes": "<td " + " ".join(f"a{i}" for i in range(100_000)) + ">一、总体情况",
+    "100000 attributes, > in quoted values": "<td " + " ".join(f'a{i}=">"' for i in range(100_000)) + ">一、总体情况",
 }
 
 
@@ -394,6 +398,22 @@ def test_xxe_and_entities_are_not_expanded():
         text = "".join(section.text or "" for section in report.sections)
         assert "root:" not in text
         assert "哈哈哈哈哈哈哈哈哈哈哈" not in text
+
+
+def test_an_element_with_too_many_attributes_is_refused_with_the_reason():
+    page = "<p>一、总体情况</p><table " + "".join(f'a{i}="1"' for i in range(20_000)) + "><tr><td>1</td></tr></table>"
+    with pytest.raises(goiar.InputTooLargeError, match="20,000 attributes"):
+        goiar.read(page, format="html")
+
+
+def test_long_attribute_values_and_many_tags_are_not_refused():
+    # an inline SVG path of 100,000 numbers is one attribute; 20,000 tags with a few attributes are fine
+    path = " ".join(f"L {i} {i}" for i in range(40_000))
+    page = f'<p>一、总体情况</p><svg><path d="{path}" style="a: b; c: d"/></svg>'
+    page += '<p class="x" id="y">本年共收到申请2件。</p>' * 20_000
+    assert len(page) > 100_000
+    report = goiar.read(page, format="html")
+    assert report.sections
 
 
 def test_size_limit_is_a_read_error_with_a_reason():

@@ -2,7 +2,9 @@
 
 The reader parses with a locked-down lxml HTML parser (``no_network``, no comments, no processing
 instructions, ``huge_tree`` off so libxml2's depth and size limits hold; libxml2's HTML parser never
-expands declared entities, and a leading ``<!DOCTYPE … [ … ]>`` internal subset is removed unread), then:
+expands declared entities, and a leading ``<!DOCTYPE … [ … ]>`` internal subset is removed unread; a
+start tag with thousands of attributes, which libxml2 parses in quadratic time, is refused before
+parsing: :mod:`goiar.readers._html_guard`), then:
 
 1. drops what is never visible (``<script>``, ``<style>``, ``<noscript>``, ``<template>``, Word's
    ``<xml>`` islands and conditional comments);
@@ -58,6 +60,7 @@ from goiar.blocks import Block, Blocks, Grid, Heading, Paragraph
 from goiar.errors import EmptyInputError, InputTooLargeError, ReadError, UnknownFormatError
 from goiar.model.figure import Source
 from goiar.readers._html_cells import Position, html_grid
+from goiar.readers._html_guard import check_attributes
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -958,6 +961,7 @@ def _parse(text: str) -> _Element:
     text = _DOCTYPE_SUBSET.sub("", text, count=1)
     if not text or text.isspace():
         raise EmptyInputError("the HTML input is empty (or only whitespace)")
+    check_attributes(text)
     parser = _parser()
     try:
         root = etree.fromstring(text.encode("utf-8", "replace"), parser)
