@@ -191,3 +191,19 @@ def test_injected_faults_are_found_by_their_rule() -> None:
     for rule, _, _ in FAULTS:
         for fmt in CELL_FORMATS:
             assert counts[f"{rule} found in {fmt}"] > 0
+
+
+def test_unplaced_rows_are_listed_up_to_a_limit_and_counted_beyond_it() -> None:
+    from goiar.build.assemble import MAX_ROW_WARNINGS  # noqa: PLC0415 - the limit under test
+
+    text = render(make_report({"requests.granted.total": 3}), "tab")
+    junk = "".join(f"某某无关事项{i}\t{i}\t0\t0\t0\t0\t0\t{i}\n" for i in range(50))
+    heading = "（一）予以公开"
+    damaged = text.replace(heading, junk + heading, 1)
+    assert damaged != text
+    report = goiar.read(damaged, format="tab")
+    unplaced = [f for f in report.findings if f.rule == "structure.unknown_row"]
+    assert len(unplaced) == MAX_ROW_WARNINGS + 1
+    assert all("某某无关事项" in f.message and f.source is not None for f in unplaced[:-1])
+    assert f"另有 {50 - MAX_ROW_WARNINGS} 处" in unplaced[-1].message
+    assert goiar.flatten(report)["requests.granted.total"] == 3

@@ -86,12 +86,39 @@ def _matches_any(found: Sequence[Segment], patterns: list[tuple[str, str]]) -> b
     return any(not s.all_blank and best_match(normalise_label(s.label), patterns) for s in found)
 
 
+MAX_ROW_WARNINGS = 20
+"""Rows of one table reported one by one as unplaced or repeated; the rest are counted in one finding."""
+
+
 def _assign(
     found: Sequence[Segment], patterns: list[tuple[str, str]], table: str, findings: list[Finding]
 ) -> dict[str, Segment]:
     """Match segments to row keys: the last matching fragment wins; a filled row is not overwritten."""
     assigned: dict[str, Segment] = {}
     carry = ""
+    warned = 0
+
+    def warn(segment: Segment, repeated_key: str | None = None) -> None:
+        nonlocal warned
+        warned += 1
+        if warned > MAX_ROW_WARNINGS:
+            return
+        label = segment.label.strip()[:60]
+        if repeated_key is None:
+            values = " ".join(v.text.strip() or "␣" for v in segment.values[:40])
+            path, message = table, f"无法对应到模板行的内容：「{label}」 {values[:80]}"
+        else:
+            path, message = f"{table}.{repeated_key}", f"「{label}」 重复出现，只取第一次的数值"
+        findings.append(
+            Finding(
+                rule="structure.unknown_row",
+                severity=Severity.WARNING,
+                path=path,
+                message=message,
+                source=segment.source,
+            )
+        )
+
     for segment in found:
         label = normalise_label(carry + segment.label)
         key = best_match(label, patterns)
@@ -100,31 +127,23 @@ def _assign(
                 carry += segment.label
                 continue
             carry = ""
-            values = " ".join(v.text.strip() or "␣" for v in segment.values)
-            findings.append(
-                Finding(
-                    rule="structure.unknown_row",
-                    severity=Severity.WARNING,
-                    path=table,
-                    message=f"无法对应到模板行的内容：「{segment.label.strip()[:60]}」 {values[:80]}",
-                    source=segment.source,
-                )
-            )
+            warn(segment)
             continue
         carry = ""
         previous = assigned.get(key)
         if previous is None or (previous.all_blank and not segment.all_blank):
             assigned[key] = segment
         elif not segment.all_blank:
-            findings.append(
-                Finding(
-                    rule="structure.unknown_row",
-                    severity=Severity.WARNING,
-                    path=f"{table}.{key}",
-                    message=f"「{segment.label.strip()[:60]}」 重复出现，只取第一次的数值",
-                    source=segment.source,
-                )
+            warn(segment, repeated_key=key)
+    if warned > MAX_ROW_WARNINGS:
+        findings.append(
+            Finding(
+                rule="structure.unknown_row",
+                severity=Severity.WARNING,
+                path=table,
+                message=f"另有 {warned - MAX_ROW_WARNINGS:,} 处无法对应或重复的行（只列出了前 {MAX_ROW_WARNINGS} 处）",
             )
+        )
     return assigned
 
 

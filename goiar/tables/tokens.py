@@ -10,7 +10,7 @@ parsers match a segment's label to a template row.  A web page copied as text
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 import attrs
@@ -159,7 +159,7 @@ class Segment:
         """Where the segment starts."""
         return self.head.source if self.head is not None else None
 
-    @property
+    @cached_property
     def all_blank(self) -> bool:
         """True when every value is an empty cell (a header filler or an unfilled row)."""
         return all(type(v) is CellTok and v.blank for v in self.values)
