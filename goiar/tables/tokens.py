@@ -206,16 +206,17 @@ def segments(blocks: Iterable[Block]) -> list[Segment]:
         if isinstance(block, Grid):
             locate = block.locate
             for r, row in enumerate(block.rows):
-                for c, cell in enumerate(row):
-                    if cell.spanned:
+                for c, (text, source, spanned) in enumerate(row):
+                    if spanned:
                         continue
-                    origin: Origin = cell.source if cell.source is not None or locate is None else (locate, r, c)
-                    if is_value_text(cell.text):
-                        token = _tuple_new(CellTok, (cell.text, origin, 0))
+                    origin: Origin = source if source is not None or locate is None else (locate, r, c)
+                    if is_value_text(text):
+                        token = _tuple_new(CellTok, (text, origin, 0))
                         values.append(token)
-                        head = head or token
+                        if head is None:
+                            head = token
                     else:
-                        add_text(cell.text, origin)
+                        add_text(text, origin)
                 end()
         elif isinstance(block, Paragraph | Heading):
             add_text(block.text, block.source)
