@@ -43,28 +43,39 @@ class CellPool:
     __slots__ = ("_copies", "_known")
 
     def __init__(self) -> None:
-        self._known: dict[str, RawCell] = {}
-        self._copies: dict[str, RawCell] = {}
+        self._known = _Cells(spanned=False)
+        self._copies = _Cells(spanned=True)
 
     def cell(self, text: str, spanned: bool = False) -> RawCell:
         """The cell holding ``text`` (``spanned``: a copy of a merged cell)."""
-        known = self._copies if spanned else self._known
-        found = known.get(text)
-        if found is None:
-            found = known[text] = RawCell(text, None, spanned)
-        return found
+        return (self._copies if spanned else self._known)[text]
 
     def row(self, texts: Iterable[str]) -> tuple[RawCell, ...]:
         """The cells holding ``texts``, in order (a row of a tab grid)."""
-        known = self._known.get
-        return tuple([known(text) or self.cell(text) for text in texts])
+        known = self._known
+        return tuple([known[text] for text in texts])
 
     def positions(self, row: Mapping[int, tuple[str, object, bool]]) -> tuple[RawCell, ...]:
         """The cells of a row given as ``column -> (text, _, spanned)``; a missing column is an empty cell."""
-        known, copies = self._known.get, self._copies.get
+        known, copies = self._known, self._copies
         return tuple(
             [
-                (copies(text) or self.cell(text, spanned=True)) if spanned else (known(text) or self.cell(text))
+                copies[text] if spanned else known[text]
                 for text, _, spanned in map(row.get, range(max(row) + 1), repeat(_HOLE))
             ]
         )
+
+
+class _Cells(dict[str, RawCell]):
+    """The cells made so far, by text; a missing one is made (``__missing__``) and kept."""
+
+    __slots__ = ("spanned",)
+
+    def __init__(self, *, spanned: bool) -> None:
+        super().__init__()
+        self.spanned = spanned
+
+    def __missing__(self, text: str) -> RawCell:
+        cell: RawCell = tuple.__new__(RawCell, (text, None, self.spanned))  # RawCell(text, None, spanned)
+        self[text] = cell
+        return cell
