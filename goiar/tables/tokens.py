@@ -33,8 +33,8 @@ def _source(origin: Origin, shift: int) -> Source | None:
     return source.shifted(shift) if shift and source is not None else source
 
 
-class TextTok(NamedTuple):
-    """Label (or other) text."""
+class _Token(NamedTuple):
+    """What every token holds: its text and where it starts."""
 
     text: str
     origin: Origin = None
@@ -47,17 +47,16 @@ class TextTok(NamedTuple):
         return _source(self.origin, self.shift)
 
 
-class CellTok(NamedTuple):
+class TextTok(_Token):
+    """Label (or other) text."""
+
+    __slots__ = ()
+
+
+class CellTok(_Token):
     """One value cell of a grid: exactly one table cell (may be blank or a dash)."""
 
-    text: str
-    origin: Origin = None
-    shift: int = 0
-
-    @property
-    def source(self) -> Source | None:
-        """Where the token starts (built on demand)."""
-        return _source(self.origin, self.shift)
+    __slots__ = ()
 
     @property
     def blank(self) -> bool:
@@ -65,17 +64,10 @@ class CellTok(NamedTuple):
         return not self.text.strip(" \t\r\n\u00a0\u3000")
 
 
-class RunTok(NamedTuple):
+class RunTok(_Token):
     """Digits from running text: one or more cells whose separators were lost."""
 
-    text: str
-    origin: Origin = None
-    shift: int = 0
-
-    @property
-    def source(self) -> Source | None:
-        """Where the token starts (built on demand)."""
-        return _source(self.origin, self.shift)
+    __slots__ = ()
 
     @property
     def blank(self) -> bool:
@@ -200,7 +192,8 @@ def segments(blocks: Iterable[Block]) -> list[Segment]:
                 label.append(token.text)
             else:
                 values.append(token)
-            head = head or token
+            if head is None:
+                head = token
 
     for block in blocks:
         if isinstance(block, Grid):
