@@ -113,21 +113,13 @@ def _trim_blanks(values: Sequence[ValueTok], width: int) -> list[ValueTok]:
 def _definite(tokens: Sequence[ValueTok], kinds: Sequence[FieldKind]) -> tuple[CellReading, ...]:
     """The reading of a row printed as one cell per template cell (hot: most rows of most reports).
 
-    The same as ``_cell`` on each token, with the named tuples made by ``tuple.__new__`` and a grid
-    cell's source asked of its grid directly (what ``token.source`` does for an unshifted token).
+    The same as ``_cell`` on each token, with the named tuples made by ``tuple.__new__``.
     """
     cells = []
     for index, (token, kind) in enumerate(zip(tokens, kinds, strict=True)):
         parsed = parse_cell(token.text, kind)
-        origin = token.origin
-        if token.shift:
-            source = token.source
-        elif isinstance(origin, tuple):
-            source = origin[0](origin[1], origin[2])
-        else:
-            source = origin
         cells.append(
-            _tuple_new(CellReading, (parsed.value, parsed.state, token.text, source, parsed.unit, index, True, 0))
+            _tuple_new(CellReading, (parsed.value, parsed.state, token.text, token.source, parsed.unit, index, True, 0))
         )
     return tuple(cells)
 
