@@ -39,9 +39,9 @@ def assemble(blocks: Blocks) -> Report:
     findings: list[Finding] = []
 
     requests_part = by_key.get("requests")
-    request_segments = _segments(requests_part.blocks if requests_part else ())
+    request_segments = segments(requests_part.blocks if requests_part else ())
     if not _matches_any(request_segments, [(row.key, row.pattern) for row in REQUEST_ROWS]):
-        request_segments = _segments(blocks.grids())
+        request_segments = segments(blocks.grids())
     proactive_part = by_key.get("proactive")
     proactive_blocks = proactive_part.blocks if proactive_part else ()
     proactive_version, proactive = _proactive(proactive_blocks, findings)
@@ -76,10 +76,6 @@ def assemble(blocks: Blocks) -> Report:
         reader=blocks.reader,
         encoding=blocks.encoding,
     )
-
-
-def _segments(items: Sequence[Block]) -> list[Segment]:
-    return segments(items)
 
 
 def _matches_any(found: Sequence[Segment], patterns: list[tuple[str, str]]) -> bool:
@@ -202,7 +198,7 @@ def _read(
 
 
 def _appeals(items: Sequence[Block], findings: list[Finding]) -> Appeals | None:
-    found = [s for s in _segments(items) if not s.all_blank]
+    found = [s for s in segments(items) if not s.all_blank]
     values: list[ValueTok] = [v for s in found for v in s.values]
     if not values:
         return None
@@ -218,7 +214,7 @@ def _appeals(items: Sequence[Block], findings: list[Finding]) -> Appeals | None:
 
 
 def _proactive(items: Sequence[Block], findings: list[Finding]) -> tuple[Template | None, Proactive | None]:
-    found = _segments(items)
+    found = segments(items)
     text = normalise_label("".join(s.label for s in found))
     votes = {Template.V2019: 0, Template.V2021: 0}
     for marker, version in VERSION_MARKERS:
