@@ -19,6 +19,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import repeat
 from typing import Final
 
 import attrs
@@ -52,6 +53,17 @@ class _HtmlPlaces:
 def html_grid(rows: Sequence[Row], table: int, path: str) -> Grid:
     """The grid of ``rows`` (the ``table``-th data table, at XPath ``path``), holes filled with empty cells."""
     pool = CellPool()
-    cells = tuple([pool.positions(row) for row in rows])
+    known, copies = pool.known, pool.copies
+    cells = tuple(
+        [
+            tuple(
+                [
+                    copies[text] if spanned else known[text]
+                    for text, _, spanned in map(row.get, range(max(row) + 1), repeat(_HOLE))
+                ]
+            )
+            for row in rows
+        ]
+    )
     places = _HtmlPlaces(table, tuple(rows))
     return Grid(rows=cells, source=Source(table=table, path=path), locate=places.locate)

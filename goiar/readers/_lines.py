@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from itertools import repeat
 
 from goiar.blocks import RawCell
 
 __all__ = ["CellPool", "iter_lines"]
-
-_HOLE = ("", None, False)
 
 
 def iter_lines(text: str) -> Iterator[tuple[int, int, str]]:
@@ -40,30 +37,22 @@ class CellPool:
         (['规章', '0', '0'], True)
     """
 
-    __slots__ = ("_copies", "_known")
+    __slots__ = ("copies", "known")
 
     def __init__(self) -> None:
-        self._known = _Cells(spanned=False)
-        self._copies = _Cells(spanned=True)
+        self.known: Mapping[str, RawCell] = _Cells(spanned=False)
+        """The cells by text: looking up a text not seen yet makes its cell."""
+        self.copies: Mapping[str, RawCell] = _Cells(spanned=True)
+        """The same for the copies of merged cells (``spanned``)."""
 
     def cell(self, text: str, spanned: bool = False) -> RawCell:
         """The cell holding ``text`` (``spanned``: a copy of a merged cell)."""
-        return (self._copies if spanned else self._known)[text]
+        return (self.copies if spanned else self.known)[text]
 
     def row(self, texts: Iterable[str]) -> tuple[RawCell, ...]:
         """The cells holding ``texts``, in order (a row of a tab grid)."""
-        known = self._known
+        known = self.known
         return tuple([known[text] for text in texts])
-
-    def positions(self, row: Mapping[int, tuple[str, object, bool]]) -> tuple[RawCell, ...]:
-        """The cells of a row given as ``column -> (text, _, spanned)``; a missing column is an empty cell."""
-        known, copies = self._known, self._copies
-        return tuple(
-            [
-                copies[text] if spanned else known[text]
-                for text, _, spanned in map(row.get, range(max(row) + 1), repeat(_HOLE))
-            ]
-        )
 
 
 class _Cells(dict[str, RawCell]):
