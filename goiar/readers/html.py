@@ -465,20 +465,16 @@ class _Table:
                 index = ths
             else:
                 continue
-            if len(cell):
-                text = self._lines(cell)
-            else:
-                text = cell.text or ""
-                if " " in text or not text.isprintable():
-                    text = _clean_line(text, keep_breaks=self._keep_breaks)
+            text = self._lines(cell) if len(cell) else _clean_line(cell.text or "", keep_breaks=self._keep_breaks)
             add_text(text)
             while c in occupied:
                 c += 1
+            where = f"{path}/{tag}[{index}]"
             names = cell.keys()
             if "rowspan" in names or "colspan" in names:
-                c, budget = self._spread(r, c, cell, (text, f"{path}/{tag}[{index}]"), budget)
+                c, budget = self._spread(r, c, cell, (text, where), budget)
             else:
-                occupied[c] = (text, f"{path}/{tag}[{index}]", False)
+                occupied[c] = (text, where, False)
                 budget -= 1
                 c += 1
         self.widest = max(self.widest, tds + ths)
