@@ -80,11 +80,6 @@ class Identity:
             >>> t4.sides(values), t4.sides({**values, "appeals.reconsideration.pending": None})
             ((1, 4), None)
         """
-        get = values.get
-        try:  # every value known, the usual case: sums in C (the additions of sum_known, in its order)
-            return sum(map(get, self.lhs)), sum(map(get, self.rhs))  # type: ignore[arg-type]
-        except TypeError:  # a None among them (or something that is no number: sum_known says which)
-            pass
         left = sum_known(values, self.lhs)
         right = sum_known(values, self.rhs)
         if left is None or right is None:
